@@ -1,0 +1,66 @@
+/**
+ * Atomic, durable file writes and defensive reads for everything the app keeps on disk
+ * (settings, snapshots, history). A write either lands whole or not at all; a file that cannot be
+ * read back is moved aside, never deleted, so the user can still recover it by hand.
+ */
+import { promises as fs } from 'node:fs'
+import { dirname, basename, join } from 'node:path'
+import writeFileAtomicLib from 'write-file-atomic'
+
+const RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
+const RETRIES = 5
+
+/** Resolves after `ms` of real time: only used between rename retries on Windows, never in tests' logic. */
+const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/**
+ * Writes `data` to `file` atomically: temp file in the same directory, fsync, rename, then fsync of
+ * the directory so the rename itself survives a power cut. Retries the rename briefly on Windows'
+ * transient EPERM/EBUSY (a virus scanner or indexer holding the file).
+ */
+export async function writeFileAtomic(file: string, data: string, mode = 0o600): Promise<void> {
+  await fs.mkdir(dirname(file), { recursive: true, mode: 0o700 })
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFileAtomicLib(file, data, { fsync: true, mode })
+      break
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? ''
+      if (process.platform !== 'win32' || !RETRY_CODES.has(code) || attempt >= RETRIES) throw err
+      await pause(20 * 2 ** attempt)
+    }
+  }
+  await fsyncDir(dirname(file))
+}
+
+/** Flushes a directory entry (POSIX); a no-op where directories cannot be opened (Windows). */
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await fs.open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Moves a file that could not be read aside, next to it, as `<name>.corrupt-<timestamp>`, and
+ * returns the new path. Nothing is ever deleted: the user may want it back.
+ */
+export async function quarantine(file: string, now: Date = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  const target = join(dirname(file), `${basename(file)}.corrupt-${stamp}`)
+  await fs.rename(file, target)
+  return target
+}
+
+/** Reads a UTF-8 file, or returns null when it does not exist. Other errors are thrown. */
+export async function readIfExists(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
+  }
+}
