@@ -1,15 +1,19 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const resolve = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
 const alias = {
-  '@shared': resolve(__dirname, 'src/shared'),
-  '@renderer': resolve(__dirname, 'src/renderer/src'),
+  '@shared': resolve('./src/shared'),
+  '@renderer': resolve('./src/renderer/src'),
 }
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         resolve: { alias },

@@ -1,0 +1,37 @@
+/**
+ * The main window, with the secure web preferences every window of the app must have.
+ */
+import { BrowserWindow, type WebPreferences } from 'electron'
+import { join } from 'node:path'
+
+/** The web preferences of every window: sandboxed, isolated, no Node, no webview. */
+export const SECURE_WEB_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+} as const satisfies WebPreferences
+
+/** Creates the main window and loads the renderer (the dev server in development, the built file otherwise). */
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Storeglance',
+    autoHideMenuBar: true,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+  })
+  window.once('ready-to-show', () => window.show())
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  if (devUrl && !process.env['STOREGLANCE_PACKAGED']) void window.loadURL(devUrl)
+  else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  return window
+}

@@ -1,0 +1,99 @@
+/**
+ * The renderer-facing API (`window.storeglance`), derived from the IPC contract. The preload builds
+ * it on `ipcRenderer`; the browser tests build the very same object on a Playwright binding. It is
+ * written as one self-contained function (no imports used at run time, no outer variables) so the
+ * test bridge can install it in a page from its source text.
+ */
+import type { AccountInput, Settings, StoreStatus } from './model'
+import type {
+  AccountPatch,
+  AccountView,
+  AppInfo,
+  AppState,
+  AppWarning,
+  EventChannel,
+  EventContract,
+  InvokeChannel,
+  IpcResult,
+  RequestOf,
+  ResponseOf,
+  SnapshotPair,
+} from './ipc'
+
+/** Sends one invoke request and resolves with the wire result. */
+export type InvokeFn = <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
+/** Subscribes to one event channel; returns the unsubscribe function. */
+export type SubscribeFn = <E extends EventChannel>(channel: E, listener: (payload: EventContract[E]) => void) => () => void
+
+/** What `window.storeglance` offers the renderer. It can set a key, never read one. */
+export interface StoreglanceApi {
+  app: {
+    /** Name, version, demo mode and data directory. */
+    info(): Promise<AppInfo>
+    /** Everything needed for the first frame: accounts, stored snapshots with their age, statuses. */
+    state(): Promise<AppState>
+  }
+  accounts: {
+    /** Tests the store with this key, then saves the account and puts the key in the keychain. */
+    add(input: AccountInput, key: string): Promise<AccountView>
+    /** Changes anything but the store's identity; a new key is tested before it replaces the old. */
+    update(id: string, patch: AccountPatch, key?: string): Promise<AccountView>
+    /** Removes the store, its key and its saved figures. */
+    remove(id: string): Promise<void>
+  }
+  stores: {
+    /** Asks for fresh figures now for one store, or for all when no id is given. */
+    refresh(id?: string): Promise<void>
+  }
+  settings: {
+    /** Saves changed settings and returns the whole new settings. */
+    update(patch: Partial<Settings>): Promise<Settings>
+  }
+  /** Event subscriptions; each returns its unsubscribe function. */
+  on: {
+    snapshot(cb: (pair: SnapshotPair) => void): () => void
+    status(cb: (status: StoreStatus) => void): () => void
+    accounts(cb: (accounts: AccountView[]) => void): () => void
+    settings(cb: (settings: Settings) => void): () => void
+    warning(cb: (warning: AppWarning) => void): () => void
+  }
+}
+
+/** Builds the renderer API on an invoke function and a subscribe function. Self-contained on purpose. */
+export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): StoreglanceApi {
+  const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+    const result = await invoke(channel, request)
+    if (result.ok) return result.value
+    const error = new Error(result.error.message)
+    error.name = result.error.kind
+    throw error
+  }
+  return {
+    app: {
+      info: () => call('app:info', null),
+      state: () => call('state:get', null),
+    },
+    accounts: {
+      add: (input, key) => call('accounts:add', { input, key }),
+      update: (id, patch, key) => call('accounts:update', key === undefined ? { id, patch } : { id, patch, key }),
+      remove: async (id) => {
+        await call('accounts:remove', { id })
+      },
+    },
+    stores: {
+      refresh: async (id) => {
+        await call('stores:refresh', id === undefined ? {} : { id })
+      },
+    },
+    settings: {
+      update: (patch) => call('settings:update', patch),
+    },
+    on: {
+      snapshot: (cb) => subscribe('event:snapshot', cb),
+      status: (cb) => subscribe('event:status', cb),
+      accounts: (cb) => subscribe('event:accounts', cb),
+      settings: (cb) => subscribe('event:settings', cb),
+      warning: (cb) => subscribe('event:warning', cb),
+    },
+  }
+}

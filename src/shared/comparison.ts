@@ -1,0 +1,94 @@
+/**
+ * The side-by-side comparison of stores (one column per store plus a total, one row per figure),
+ * built once here and drawn by both the window and the CLI, so they can never disagree.
+ */
+import type { StoreSnapshot } from './model'
+import { change, coverageText, formatChange, monthEndPace, shareOf, totalOf, type Change, type Total } from './period'
+
+/** One store's column input. `snapshot` is null when nothing was ever fetched. */
+export interface ComparisonStore {
+  id: string
+  label: string
+  timeZone: string
+  snapshot: StoreSnapshot | null
+}
+
+export interface ComparisonCell {
+  value: number | null
+  /** Against the same period last month, where the row has one. */
+  change?: Change
+  /** Share of the row's total, 0–1, where the row has one. */
+  share?: number | null
+}
+
+export interface ComparisonRow {
+  key: string
+  label: string
+  cells: ComparisonCell[]
+  total: ComparisonCell & { coverage: string }
+  /** The row is a projection, not a reported figure. */
+  projection?: boolean
+}
+
+export interface Comparison {
+  stores: ComparisonStore[]
+  rows: ComparisonRow[]
+}
+
+type Pick = (s: StoreSnapshot) => number | null
+
+function row(key: string, label: string, stores: ComparisonStore[], pick: Pick, base?: Pick, withShare = false): ComparisonRow {
+  const values = stores.map((s) => (s.snapshot ? pick(s.snapshot) : null))
+  const total = totalOf(values)
+  const cells: ComparisonCell[] = values.map((value, i) => {
+    const snap = stores[i]!.snapshot
+    const cell: ComparisonCell = { value }
+    if (base) cell.change = change(value, snap ? base(snap) : null)
+    if (withShare) cell.share = shareOf(value, total.value)
+    return cell
+  })
+  const totalCell: ComparisonRow['total'] = { value: total.value, coverage: coverageText(total) }
+  if (base) totalCell.change = change(total.value, sumBase(stores, pick, base, total))
+  return { key, label, cells, total: totalCell }
+}
+
+/** The base of a total covers exactly the stores whose figure is in the total. */
+function sumBase(stores: ComparisonStore[], pick: Pick, base: Pick, total: Total): number | null {
+  if (total.covered === 0) return null
+  const bases = stores.filter((s) => s.snapshot && pick(s.snapshot) !== null).map((s) => base(s.snapshot!))
+  return bases.some((b) => b === null) ? null : (bases as number[]).reduce((a, b) => a + b, 0)
+}
+
+/** Builds every row of the comparison at `now` (for the month-end pace on each store's calendar). */
+export function buildComparison(stores: ComparisonStore[], now: Date): Comparison {
+  const pace: ComparisonRow = {
+    ...row('pace', 'Transactions, month-end pace', stores, () => null),
+    projection: true,
+  }
+  pace.cells = stores.map((s) => ({ value: s.snapshot ? monthEndPace(s.snapshot.transactions.thisMonth, now, s.timeZone) : null }))
+  const paceTotal = totalOf(pace.cells.map((c) => c.value))
+  pace.total = { value: paceTotal.value, coverage: coverageText(paceTotal) }
+  return {
+    stores,
+    rows: [
+      row('customersAllTime', 'Customers, all time', stores, (s) => s.customers.allTime, undefined, true),
+      row('customersThisMonth', 'New customers this month', stores, (s) => s.customers.thisMonth, (s) => s.customers.samePeriodLastMonth),
+      row('customersSamePeriod', 'New customers, same period last month', stores, (s) => s.customers.samePeriodLastMonth),
+      row('transactionsThisMonth', 'Transactions this month', stores, (s) => s.transactions.thisMonth, (s) => s.transactions.samePeriodLastMonth, true),
+      row('transactionsSamePeriod', 'Transactions, same period last month', stores, (s) => s.transactions.samePeriodLastMonth),
+      pace,
+      row('activeCampaigns', 'Active campaigns', stores, (s) => s.activeCampaigns),
+    ],
+  }
+}
+
+/** A figure as text: thousands separators, "—" when unknown. */
+export function formatFigure(value: number | null): string {
+  return value === null ? '—' : value.toLocaleString('en-US')
+}
+
+/** A cell as one line of text, e.g. "8,905 (−1.3%)". */
+export function formatCell(cell: ComparisonCell): string {
+  const text = formatFigure(cell.value)
+  return cell.change && cell.value !== null ? `${text} (${formatChange(cell.change)})` : text
+}

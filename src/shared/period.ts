@@ -1,0 +1,98 @@
+/**
+ * Period arithmetic the app shows (API.md §4), pure so the renderer, the CLI and the tests agree:
+ * change against the same period last month, month-end pace on the store's calendar, totals that
+ * say how many stores they cover, and the age every figure carries.
+ */
+
+/** Change of a figure against its base. `pct` is null when the base is 0 or unknown (never Infinity/NaN). */
+export interface Change {
+  delta: number | null
+  pct: number | null
+}
+
+/** `(current - base) / base`, with the absolute change alone when the base is 0 or missing. */
+export function change(current: number | null, base: number | null): Change {
+  if (current === null || base === null) return { delta: null, pct: null }
+  const delta = current - base
+  return { delta, pct: base === 0 ? null : delta / base }
+}
+
+/** "+12.5%", "−3.0%", or the signed absolute change ("+4") when no percentage can be given. */
+export function formatChange(c: Change): string {
+  if (c.delta === null) return '—'
+  if (c.pct !== null) return `${signOf(c.pct)}${Math.abs(c.pct * 100).toFixed(1)}%`
+  return `${signOf(c.delta)}${Math.abs(c.delta).toLocaleString('en-US')}`
+}
+
+function signOf(n: number): string {
+  return n > 0 ? '+' : n < 0 ? '−' : '±'
+}
+
+/** The calendar date parts of an instant in a time zone (UTC when the zone is unknown). */
+export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+  let fmt: Intl.DateTimeFormat
+  try {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  } catch {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  }
+  const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]))
+  return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']) }
+}
+
+/** YYYY-MM-DD of an instant on a store's calendar. */
+export function localDate(instant: Date | string, timeZone: string): string {
+  const { year, month, day } = zonedParts(new Date(instant), timeZone)
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/**
+ * Month-end projection ("pace"): `thisMonth / dayOfMonth * daysInMonth`, on the store's calendar at
+ * `now`. Rounded; null when the figure is unknown.
+ */
+export function monthEndPace(thisMonth: number | null, now: Date, timeZone: string): number | null {
+  if (thisMonth === null) return null
+  const { year, month, day } = zonedParts(now, timeZone)
+  return Math.round((thisMonth / day) * daysInMonth(year, month))
+}
+
+/** A total across stores, with how many stores it covers. */
+export interface Total {
+  value: number | null
+  covered: number
+  of: number
+}
+
+/** Adds only the known figures; says how many stores the total covers. */
+export function totalOf(values: readonly (number | null)[]): Total {
+  const known = values.filter((v): v is number => v !== null)
+  return { value: known.length ? known.reduce((a, b) => a + b, 0) : null, covered: known.length, of: values.length }
+}
+
+/** "4 of 5 stores" when a total leaves some out, else "" (nothing worth saying). */
+export function coverageText(t: Total): string {
+  return t.covered < t.of ? `${t.covered} of ${t.of} stores` : ''
+}
+
+/** A figure's share of a total, 0–1, or null when either is unknown or the total is 0. */
+export function shareOf(value: number | null, total: number | null): number | null {
+  if (value === null || total === null || total === 0) return null
+  return value / total
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago": the age every figure on screen carries. */
+export function ageText(fetchedAt: string, now: Date): string {
+  const ms = now.getTime() - new Date(fetchedAt).getTime()
+  if (!Number.isFinite(ms)) return 'unknown age'
+  const min = Math.floor(ms / 60_000)
+  if (min < 1) return 'just now'
+  if (min < 60) return `${min} min ago`
+  const hours = Math.floor(min / 60)
+  if (hours < 48) return `${hours} h ago`
+  return `${Math.floor(hours / 24)} days ago`
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const handlers = vi.hoisted(() => new Map<string, (...a: unknown[]) => unknown>())
+vi.mock('electron', () => {
+  const ipcMain = {
+    handle: (channel: string, listener: (...a: unknown[]) => unknown) => {
+      handlers.set(channel, listener)
+    },
+    removeHandler: (channel: string) => {
+      handlers.delete(channel)
+    },
+  } satisfies Partial<typeof import('electron')['ipcMain']>
+  return { ipcMain }
+})
+
+const { registerIpc, isTrustedSender, sendEvent } = await import('../../../src/main/electron/ipc')
+const { INVOKE_CHANNELS } = await import('../../../src/shared/ipc')
+
+const mainFrame = { url: 'file:///app/out/renderer/index.html' }
+const window = {
+  isDestroyed: () => false,
+  webContents: { mainFrame, send: vi.fn() },
+}
+
+describe('the IPC adapter', () => {
+  it('registers every contract channel and removes them again', () => {
+    const off = registerIpc(async () => ({ ok: true, value: null }), () => window as never)
+    expect([...handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    off()
+    expect(handlers.size).toBe(0)
+  })
+
+  it('forwards requests from our own main frame to the dispatcher', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
+    registerIpc(dispatch, () => window as never)
+    const result = await handlers.get('app:info')!({ senderFrame: mainFrame }, null)
+    expect(result).toEqual({ ok: true, value: 'yes' })
+    expect(dispatch).toHaveBeenCalledWith('app:info', null)
+  })
+
+  it('refuses a subframe, another page, or a missing window without dispatching', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
+    registerIpc(dispatch, () => window as never)
+    const sub = await handlers.get('app:info')!({ senderFrame: { url: mainFrame.url } }, null)
+    expect(sub).toMatchObject({ ok: false, error: { kind: 'invalid' } })
+    const web = { isDestroyed: () => false, webContents: { mainFrame: { url: 'https://evil.example/' } } }
+    expect(isTrustedSender({ senderFrame: web.webContents.mainFrame } as never, web as never)).toBe(false)
+    expect(isTrustedSender({ senderFrame: mainFrame } as never, null)).toBe(false)
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('sends events only to a live window', () => {
+    sendEvent(window as never, 'event:warning', { message: 'm', at: 't' })
+    expect(window.webContents.send).toHaveBeenCalledWith('event:warning', { message: 'm', at: 't' })
+    const dead = { isDestroyed: () => true, webContents: { send: vi.fn() } }
+    sendEvent(dead as never, 'event:warning', { message: 'm', at: 't' })
+    expect(dead.webContents.send).not.toHaveBeenCalled()
+  })
+})

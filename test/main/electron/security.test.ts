@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+type Handler = (...args: unknown[]) => unknown
+const state = vi.hoisted(() => ({
+  permissionRequest: null as null | ((...a: unknown[]) => void),
+  permissionCheck: null as null | ((...a: unknown[]) => boolean),
+  appListeners: new Map<string, (...a: unknown[]) => void>(),
+  opened: [] as string[],
+}))
+
+vi.mock('electron', () => {
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (h: (...a: unknown[]) => void) => {
+        state.permissionRequest = h
+      },
+      setPermissionCheckHandler: (h: (...a: unknown[]) => boolean) => {
+        state.permissionCheck = h
+      },
+    },
+  }
+  const app = {
+    on: (event: string, listener: (...a: unknown[]) => void) => {
+      state.appListeners.set(event, listener)
+      return app
+    },
+  } satisfies Partial<typeof import('electron')['app']>
+  const shell = {
+    openExternal: async (url: string) => {
+      state.opened.push(url)
+    },
+  } satisfies Partial<typeof import('electron')['shell']>
+  return { app, session, shell }
+})
+
+const { hardenApp, hardenContents, isSafeExternalUrl } = await import('../../../src/main/electron/security')
+
+/** A fake WebContents recording its listeners and window-open handler. */
+function fakeContents(url = 'file:///app/index.html') {
+  const listeners = new Map<string, Handler>()
+  let openHandler: Handler | null = null
+  return {
+    listeners,
+    open: (details: { url: string }) => openHandler!(details),
+    contents: {
+      on: (event: string, l: Handler) => listeners.set(event, l),
+      getURL: () => url,
+      setWindowOpenHandler: (h: Handler) => {
+        openHandler = h
+      },
+    },
+  }
+}
+
+describe('security', () => {
+  beforeEach(() => {
+    state.opened.length = 0
+  })
+
+  it('grants notifications and refuses every other permission', () => {
+    hardenApp()
+    const answers: Record<string, boolean> = {}
+    for (const p of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal']) {
+      state.permissionRequest!(null, p, (ok: boolean) => (answers[p] = ok))
+    }
+    expect(answers).toEqual({ notifications: true, media: false, geolocation: false, 'clipboard-read': false, openExternal: false })
+    expect(state.permissionCheck!(null, 'notifications')).toBe(true)
+    expect(state.permissionCheck!(null, 'camera')).toBe(false)
+    expect(state.appListeners.has('web-contents-created')).toBe(true)
+  })
+
+  it('prevents navigation away, redirects and webviews', () => {
+    const f = fakeContents()
+    hardenContents(f.contents as never)
+    const prevented: string[] = []
+    const event = (name: string) => ({ preventDefault: () => prevented.push(name) })
+    f.listeners.get('will-navigate')!(event('elsewhere'), 'https://evil.example/')
+    f.listeners.get('will-navigate')!(event('same'), 'file:///app/index.html')
+    f.listeners.get('will-redirect')!(event('redirect'))
+    f.listeners.get('will-attach-webview')!(event('webview'))
+    expect(prevented).toEqual(['elsewhere', 'redirect', 'webview'])
+  })
+
+  it('denies window.open, sending only https links to the system browser', () => {
+    const f = fakeContents()
+    hardenContents(f.contents as never)
+    expect(f.open({ url: 'https://example.com/help' })).toEqual({ action: 'deny' })
+    expect(f.open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(f.open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(state.opened).toEqual(['https://example.com/help'])
+    expect(isSafeExternalUrl('not a url')).toBe(false)
+  })
+})

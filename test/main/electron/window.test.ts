@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const created = vi.hoisted(() => [] as { options: Record<string, unknown>; loaded: string[] }[])
+vi.mock('electron', () => {
+  class BrowserWindow {
+    loaded: string[] = []
+    constructor(options: Record<string, unknown>) {
+      created.push({ options, loaded: this.loaded })
+    }
+    once() {}
+    loadFile(path: string) {
+      this.loaded.push(path)
+      return Promise.resolve()
+    }
+    loadURL(url: string) {
+      this.loaded.push(url)
+      return Promise.resolve()
+    }
+  }
+  return { BrowserWindow }
+})
+
+const { createMainWindow, SECURE_WEB_PREFERENCES } = await import('../../../src/main/electron/window')
+
+describe('the main window', () => {
+  it('is created sandboxed, isolated, without Node or webviews, with our preload', () => {
+    delete process.env['ELECTRON_RENDERER_URL']
+    createMainWindow()
+    const prefs = created[0]!.options['webPreferences'] as Record<string, unknown>
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)
+    expect(created[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    expect(SECURE_WEB_PREFERENCES.sandbox).toBe(true)
+  })
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { buildComparison, formatCell } from '../../src/shared/comparison'
+import { makeSnapshot } from '../helpers/snapshots'
+
+const now = new Date('2026-11-10T12:00:00Z')
+const a = makeSnapshot({ transactions: { thisMonth: 1000, lastMonth: 3100, samePeriodLastMonth: 800 } })
+const b = makeSnapshot({
+  transactions: { thisMonth: 3000, lastMonth: 9000, samePeriodLastMonth: 0 },
+  customers: { allTime: 155, thisMonth: 5, lastMonth: null, samePeriodLastMonth: null },
+  activeCampaigns: null,
+})
+
+function rowOf(c: ReturnType<typeof buildComparison>, key: string) {
+  return c.rows.find((r) => r.key === key)!
+}
+
+describe('buildComparison', () => {
+  const c = buildComparison(
+    [
+      { id: 'a', label: 'A', timeZone: 'Europe/London', snapshot: a },
+      { id: 'b', label: 'B', timeZone: 'Europe/London', snapshot: b },
+      { id: 'c', label: 'C', timeZone: 'Europe/London', snapshot: null },
+    ],
+    now,
+  )
+
+  it('compares this month with the same period last month per store and in total', () => {
+    const t = rowOf(c, 'transactionsThisMonth')
+    expect(t.cells.map((x) => x.value)).toEqual([1000, 3000, null])
+    expect(t.cells[0]!.change).toEqual({ delta: 200, pct: 0.25 })
+    expect(t.cells[1]!.change).toEqual({ delta: 3000, pct: null })
+    expect(formatCell(t.cells[0]!)).toBe('1,000 (+25.0%)')
+    expect(formatCell(t.cells[1]!)).toBe('3,000 (+3,000)')
+    expect(t.total).toMatchObject({ value: 4000, coverage: '2 of 3 stores', change: { delta: 3200, pct: 4 } })
+  })
+
+  it('gives each store its share of the total', () => {
+    const t = rowOf(c, 'transactionsThisMonth')
+    expect(t.cells.map((x) => x.share)).toEqual([0.25, 0.75, null])
+  })
+
+  it('leaves unknown figures out of totals and their bases', () => {
+    const n = rowOf(c, 'customersThisMonth')
+    // B has no same-period base, so the total has no percentage rather than a wrong one.
+    expect(n.total.value).toBe(281)
+    expect(n.total.change).toEqual({ delta: null, pct: null })
+    expect(rowOf(c, 'activeCampaigns').total).toMatchObject({ value: 5, coverage: '1 of 3 stores' })
+  })
+
+  it('labels the month-end pace as a projection', () => {
+    const p = rowOf(c, 'pace')
+    expect(p.projection).toBe(true)
+    expect(p.cells.map((x) => x.value)).toEqual([3000, 9000, null])
+    expect(p.total.value).toBe(12000)
+  })
+})
