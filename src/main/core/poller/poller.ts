@@ -1,0 +1,269 @@
+/**
+ * The poller: decides when each store is asked for fresh figures. Every store on its own interval,
+ * first polls spread out, a global cap on requests in flight, never two requests for one store at
+ * once, backoff on transport failures, and quiet while the computer sleeps or is offline. Time
+ * comes from the injected Clock, so tests drive it without sleeping.
+ */
+import type { StoreStatus } from '../../../shared/model'
+import type { Clock, TimerHandle } from '../ports'
+import { backoffDelay, classifyFailure, jitteredInterval } from './backoff'
+
+export interface PollTarget {
+  id: string
+  intervalSec: number
+  /** When the stored snapshot was fetched, if there is one (so a fresh one is not fetched again at once). */
+  lastSuccessAt?: string | null
+}
+
+export interface PollerOptions {
+  clock: Clock
+  /** Fetches and stores one store's figures; throws a typed error (with `kind`) on failure. */
+  poll: (id: string, signal: AbortSignal) => Promise<unknown>
+  onStatus: (status: StoreStatus) => void
+  maxInFlight?: number
+  random?: () => number
+  /** Ignore "refresh now" for a store asked again within this window. */
+  refreshDebounceMs?: number
+  /** Window over which first polls (and catch-up after resume) are spread; default min(interval, 5 s per store). */
+  spreadMs?: (count: number, intervalMs: number) => number
+}
+
+interface Entry {
+  id: string
+  intervalMs: number
+  nextAt: number
+  inFlight: AbortController | null
+  /** Set when a request is aborted on purpose (pause, offline, removal): not a failure. */
+  abortedOnPurpose: boolean
+  forced: boolean
+  lastSuccessAt: number | null
+  lastRefreshAt: number | null
+  failures: number
+  error: StoreStatus['error']
+  needsAttention: boolean
+}
+
+export type Poller = ReturnType<typeof createPoller>
+
+const defaultSpread = (count: number, intervalMs: number) => Math.min(intervalMs, count * 5_000)
+
+/** Creates a stopped poller; call `setTargets` and `start`. */
+export function createPoller(opts: PollerOptions) {
+  const { clock } = opts
+  const random = opts.random ?? Math.random
+  const maxInFlight = opts.maxInFlight ?? 4
+  const debounceMs = opts.refreshDebounceMs ?? 5_000
+  const spread = opts.spreadMs ?? defaultSpread
+  const entries = new Map<string, Entry>()
+  let running = false
+  let paused = false
+  let online = true
+  let timer: TimerHandle | null = null
+  let idleWaiters: (() => void)[] = []
+
+  const inFlightCount = () => [...entries.values()].filter((e) => e.inFlight).length
+
+  function statusOf(e: Entry): StoreStatus {
+    const now = clock.now()
+    let state: StoreStatus['state']
+    if (e.inFlight) state = 'refreshing'
+    else if (!online) state = 'offline'
+    else if (paused) state = 'paused'
+    else if (e.error) state = 'error'
+    else if (e.lastSuccessAt === null) state = 'idle'
+    else if (now - e.lastSuccessAt > 2 * e.intervalMs) state = 'stale'
+    else state = 'ok'
+    return {
+      id: e.id,
+      state,
+      lastSuccessAt: e.lastSuccessAt === null ? null : new Date(e.lastSuccessAt).toISOString(),
+      nextAttemptAt: running ? new Date(e.nextAt).toISOString() : null,
+      error: e.error,
+      needsAttention: e.needsAttention,
+    }
+  }
+  const emit = (e: Entry) => opts.onStatus(statusOf(e))
+
+  /** Spreads the given entries' next polls over the spread window from now, not before they are due. */
+  function spreadOut(list: Entry[], onlyOverdue: boolean): void {
+    const now = clock.now()
+    if (list.length === 0) return
+    const window = spread(list.length, Math.min(...list.map((e) => e.intervalMs)))
+    list.forEach((e, i) => {
+      const slot = now + Math.round(((i + random()) * window) / list.length)
+      const dueBySnapshot = e.lastSuccessAt === null ? now : e.lastSuccessAt + e.intervalMs
+      if (!onlyOverdue || e.nextAt <= now) e.nextAt = Math.max(slot, dueBySnapshot)
+    })
+  }
+
+  function schedule(): void {
+    if (timer !== null) clock.clearTimeout(timer)
+    timer = null
+    // At the cap, the next completion pumps again; no timer needed (and none that would spin).
+    if (!running || inFlightCount() >= maxInFlight) return
+    const waiting = [...entries.values()].filter((e) => !e.inFlight && (e.forced || (!paused && online)))
+    if (waiting.length === 0) return
+    const next = Math.min(...waiting.map((e) => e.nextAt))
+    timer = clock.setTimeout(pump, Math.max(0, next - clock.now()))
+  }
+
+  function pump(): void {
+    timer = null
+    if (!running) return
+    const now = clock.now()
+    const due = [...entries.values()]
+      .filter((e) => !e.inFlight && e.nextAt <= now && (e.forced || (!paused && online)))
+      .sort((a, b) => a.nextAt - b.nextAt)
+    for (const e of due) {
+      if (inFlightCount() >= maxInFlight) break
+      begin(e)
+    }
+    schedule()
+  }
+
+  function begin(e: Entry): void {
+    const ctrl = new AbortController()
+    e.inFlight = ctrl
+    e.abortedOnPurpose = false
+    e.forced = false
+    emit(e)
+    opts
+      .poll(e.id, ctrl.signal)
+      .then(
+        () => succeed(e),
+        (err: unknown) => fail(e, err),
+      )
+      .finally(() => {
+        e.inFlight = null
+        if (entries.get(e.id) === e) emit(e)
+        if (inFlightCount() === 0) {
+          idleWaiters.forEach((w) => w())
+          idleWaiters = []
+        }
+        pump()
+      })
+  }
+
+  function succeed(e: Entry): void {
+    const now = clock.now()
+    Object.assign(e, { failures: 0, error: null, needsAttention: false, lastSuccessAt: now })
+    e.nextAt = now + jitteredInterval(e.intervalMs, random)
+  }
+
+  function fail(e: Entry, err: unknown): void {
+    const now = clock.now()
+    if (e.abortedOnPurpose) {
+      e.nextAt = now
+      return
+    }
+    const f = classifyFailure(err)
+    e.failures += 1
+    e.needsAttention = !f.transient
+    e.error = { kind: f.kind, message: f.message, since: e.error?.since ?? new Date(now).toISOString(), consecutiveFailures: e.failures }
+    e.nextAt = now + (f.transient ? backoffDelay(e.failures, random) : jitteredInterval(e.intervalMs, random))
+  }
+
+  function abortAll(): void {
+    for (const e of entries.values()) {
+      if (!e.inFlight) continue
+      e.abortedOnPurpose = true
+      e.inFlight.abort()
+    }
+  }
+
+  return {
+    /** Adds new stores (first polls spread out), updates intervals, and drops stores no longer listed. */
+    setTargets(targets: PollTarget[]): void {
+      const now = clock.now()
+      const wanted = new Set(targets.map((t) => t.id))
+      for (const [id, e] of entries) {
+        if (wanted.has(id)) continue
+        e.abortedOnPurpose = true
+        e.inFlight?.abort()
+        entries.delete(id)
+      }
+      const added: Entry[] = []
+      for (const t of targets) {
+        const intervalMs = Math.max(60, t.intervalSec) * 1000
+        const existing = entries.get(t.id)
+        if (existing) {
+          if (existing.intervalMs !== intervalMs) existing.nextAt = Math.min(existing.nextAt, now + jitteredInterval(intervalMs, random))
+          existing.intervalMs = intervalMs
+          continue
+        }
+        const last = t.lastSuccessAt ? Date.parse(t.lastSuccessAt) : NaN
+        const entry: Entry = {
+          id: t.id, intervalMs, nextAt: now, inFlight: null, abortedOnPurpose: false, forced: false,
+          lastSuccessAt: Number.isFinite(last) ? last : null, lastRefreshAt: null, failures: 0, error: null, needsAttention: false,
+        }
+        entries.set(t.id, entry)
+        added.push(entry)
+      }
+      spreadOut(added, false)
+      added.forEach(emit)
+      schedule()
+    },
+    start(): void {
+      running = true
+      entries.forEach(emit)
+      pump()
+    },
+    /** Stops polling and aborts requests in flight. */
+    stop(): void {
+      running = false
+      abortAll()
+      schedule()
+    },
+    /** System suspend or screen lock: no new requests, in-flight ones aborted (not counted as failures). */
+    pause(): void {
+      if (paused) return
+      paused = true
+      abortAll()
+      entries.forEach(emit)
+    },
+    /** Wake-up: overdue stores catch up, spread out with jitter. */
+    resume(): void {
+      if (!paused) return
+      paused = false
+      spreadOut([...entries.values()], true)
+      entries.forEach(emit)
+      schedule()
+    },
+    /** The network went away or came back. */
+    setOnline(value: boolean): void {
+      if (online === value) return
+      online = value
+      if (!value) abortAll()
+      else spreadOut([...entries.values()], true)
+      entries.forEach(emit)
+      schedule()
+    },
+    /** "Refresh now" for one store or all; debounced, and never a second request for a store in flight. */
+    refresh(id?: string): void {
+      const now = clock.now()
+      for (const e of entries.values()) {
+        if (id !== undefined && e.id !== id) continue
+        if (e.inFlight || paused) continue
+        if (e.lastRefreshAt !== null && now - e.lastRefreshAt < debounceMs) continue
+        e.lastRefreshAt = now
+        e.nextAt = now
+        e.forced = true
+      }
+      pump()
+    },
+    status(id: string): StoreStatus | null {
+      const e = entries.get(id)
+      return e ? statusOf(e) : null
+    },
+    statuses(): StoreStatus[] {
+      return [...entries.values()].map(statusOf)
+    },
+    /** Resolves when no request is in flight. */
+    whenIdle(): Promise<void> {
+      return inFlightCount() === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r))
+    },
+    inFlight(): number {
+      return inFlightCount()
+    },
+  }
+}
