@@ -1,0 +1,56 @@
+/**
+ * Errors of the account service that the user can act on, and the key hygiene every one of them
+ * goes through: an API key never leaves main inside an error message.
+ */
+
+/** What went wrong, so the UI can react (e.g. highlight the key field on 'connection'). */
+export type AccountErrorCode = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'
+
+/** A refused or failed account operation; `message` is written for the user. */
+export class AccountError extends Error {
+  override readonly name = 'AccountError'
+  constructor(
+    readonly code: AccountErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Replaces every occurrence of `key` in `text`. */
+export function redactKey(text: string, key: string | undefined): string {
+  return key ? text.split(key).join('[redacted]') : text
+}
+
+/**
+ * Runs `fn`; if whatever it throws mentions `key` anywhere (message, stack, cause), the key is
+ * redacted from the message and stack and the cause is dropped, so no caller, log or IPC reply
+ * can see it.
+ */
+export async function scrubKeyFromErrors<T>(key: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (!key || !(err instanceof Error)) throw err
+    const cause = (err as { cause?: unknown }).cause
+    const mentions = [err.message, err.stack ?? '', cause instanceof Error ? `${cause.message}${cause.stack}` : String(cause ?? '')]
+    if (mentions.some((t) => t.includes(key))) {
+      err.message = redactKey(err.message, key)
+      if (err.stack) err.stack = redactKey(err.stack, key)
+      delete (err as { cause?: unknown }).cause
+    }
+    throw err
+  }
+}
+
+/**
+ * Checks an API key as typed by the user and returns it trimmed. The messages describe the
+ * problem without ever repeating the key.
+ */
+export function checkApiKey(key: unknown): string {
+  if (typeof key !== 'string' || key.trim().length === 0) throw new AccountError('invalid', 'The API key is empty.')
+  const trimmed = key.trim()
+  if (trimmed.length > 512) throw new AccountError('invalid', 'The API key is too long (more than 512 characters).')
+  if (/[\p{Cc}]/u.test(trimmed)) throw new AccountError('invalid', 'The API key contains line breaks or other invisible characters.')
+  return trimmed
+}

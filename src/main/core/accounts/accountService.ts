@@ -1,0 +1,277 @@
+/**
+ * The store list as the rest of the app sees it: adding a store tests its key against the real
+ * dashboard first, then puts the key in the keychain, then saves the store in settings.json; the
+ * key never comes back out except through getKey(), which only the API client calls. Demo stores
+ * live in memory only, with their keys in a MemorySecretStore.
+ */
+import type { Account, AccountInput, Settings } from '../../../shared/model'
+import type { SecretStore } from '../ports'
+import { AccountError, checkApiKey, redactKey, scrubKeyFromErrors } from './accountErrors'
+import { KeychainUnavailableError, MemorySecretStore } from './keychain'
+import { applyAccountPatch } from './accountPatch'
+import { accountInputSchema, describeIssues, endpointIdentity, newAccountId, settingsPatchSchema } from './schemas'
+import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
+
+/** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
+export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
+
+export interface AccountServiceDeps {
+  settingsFile: SettingsFile
+  /** The OS keychain (KeytarSecretStore in the app and CLI). */
+  secrets: SecretStore
+  testConnection: ConnectionTester
+  /** Where demo stores' keys live; a fresh MemorySecretStore by default. */
+  demoSecrets?: SecretStore
+  /** Called after a store is removed, to delete its snapshots and history. */
+  onRemoved?: (id: string) => void | Promise<void>
+}
+
+/** A demo store to add: its definition and its (throwaway) key. */
+export interface DemoAccountSeed {
+  input: AccountInput
+  key: string
+}
+
+export interface AccountService {
+  /** Warnings from reading settings.json at start-up, for the user. */
+  readonly warnings: readonly string[]
+  /** Every store, saved ones first, then demo ones. Copies: never the key. */
+  list(): Account[]
+  /** Validates, refuses duplicates, tests the key, stores it in the keychain, then saves the store. */
+  add(input: AccountInput, key: string): Promise<Account>
+  /** Changes anything but the identity; a new key is tested, then replaces the old one. */
+  update(id: string, patch: unknown, newKey?: string): Promise<Account>
+  /** Removes the store and its key, then calls onRemoved; warnings say what could not be cleaned up. */
+  remove(id: string): Promise<{ warnings: string[] }>
+  /** True when the keychain holds a key for this store. */
+  hasKey(id: string): Promise<boolean>
+  /** The store's key, for the API client only; null when the store or its key is unknown. */
+  getKey(id: string): Promise<string | null>
+  settings(): Settings
+  updateSettings(patch: unknown): Promise<Settings>
+  /** Adds demo stores: memory only, `demo: true`, never written to settings.json. */
+  addDemo(seeds: DemoAccountSeed[]): Promise<Account[]>
+  /** Removes every demo store (leaving demo mode). */
+  clearDemo(): Promise<void>
+}
+
+const clone = <T>(v: T): T => structuredClone(v)
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
+
+/** Runs async critical sections one after another (add/update/remove/settings never interleave). */
+function serializer() {
+  let chain: Promise<unknown> = Promise.resolve()
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = chain.then(fn, fn)
+    chain = run.catch(() => undefined)
+    return run
+  }
+}
+
+/** Loads settings.json and returns the account service over it. */
+export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
+  const loaded = await deps.settingsFile.load()
+  return new AccountServiceImpl(deps, loaded)
+}
+
+class AccountServiceImpl implements AccountService {
+  readonly warnings: readonly string[]
+  private accounts: Account[]
+  private current: Settings
+  private demo: Account[] = []
+  private readonly readOnlyReason: string | null
+  private readonly demoSecrets: SecretStore
+  private readonly exclusive = serializer()
+
+  constructor(
+    private readonly deps: AccountServiceDeps,
+    loaded: LoadedSettings,
+  ) {
+    this.warnings = loaded.warnings
+    this.accounts = loaded.accounts
+    this.current = loaded.settings
+    this.readOnlyReason = loaded.readOnlyReason
+    this.demoSecrets = deps.demoSecrets ?? new MemorySecretStore()
+  }
+
+  list(): Account[] {
+    return clone([...this.accounts, ...this.demo])
+  }
+
+  settings(): Settings {
+    return clone(this.current)
+  }
+
+  add(input: AccountInput, key: string): Promise<Account> {
+    return scrubKeyFromErrors(key, () => this.addStore(input, key))
+  }
+
+  update(id: string, patch: unknown, newKey?: string): Promise<Account> {
+    return scrubKeyFromErrors(newKey, () => this.updateStore(id, patch, newKey))
+  }
+
+  async hasKey(id: string): Promise<boolean> {
+    return (await this.getKey(id)) !== null
+  }
+
+  async getKey(id: string): Promise<string | null> {
+    const acc = this.find(id)
+    if (!acc) return null
+    return (acc.demo ? this.demoSecrets : this.deps.secrets).get(id)
+  }
+
+  private find(id: string): Account | undefined {
+    return this.accounts.find((a) => a.id === id) ?? this.demo.find((a) => a.id === id)
+  }
+
+  private mustFind(id: string): Account {
+    const acc = this.find(id)
+    if (!acc) throw new AccountError('not-found', 'That store no longer exists.')
+    return acc
+  }
+
+  private assertWritable(): void {
+    if (this.readOnlyReason) throw new SettingsFileError('read-only', this.readOnlyReason)
+  }
+
+  private refuseDuplicate(c: Pick<Account, 'endpoint' | 'userId' | 'accountId'>): void {
+    const same = [...this.accounts, ...this.demo].find(
+      (a) => endpointIdentity(a.endpoint) === endpointIdentity(c.endpoint) && a.userId === c.userId && a.accountId === c.accountId,
+    )
+    if (same) {
+      throw new AccountError('duplicate', `This store is already in Storeglance as "${same.label}" (same endpoint, user id and account id).`)
+    }
+  }
+
+  /** Tests the key; the tester's message is kept for the user, with the key redacted. */
+  private async test(account: Account, key: string): Promise<void> {
+    try {
+      await this.deps.testConnection(account, key)
+    } catch (err) {
+      const why = redactKey(errorText(err), key)
+      throw new AccountError('connection', `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`)
+    }
+  }
+
+  private async storeKey(id: string, key: string): Promise<void> {
+    try {
+      await this.deps.secrets.set(id, key)
+    } catch (err) {
+      if (err instanceof KeychainUnavailableError) throw err
+      throw new AccountError('keychain', `The API key could not be stored in the keychain: ${redactKey(errorText(err), key)}`)
+    }
+  }
+
+  private async addStore(input: AccountInput, rawKey: string): Promise<Account> {
+    this.assertWritable()
+    const parsed = accountInputSchema.safeParse(input)
+    if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
+    const key = checkApiKey(rawKey)
+    this.refuseDuplicate(parsed.data)
+    const account: Account = { id: newAccountId(), ...parsed.data }
+    await this.test(account, key) // outside the lock: a slow server must not block other edits
+    return this.exclusive(async () => {
+      this.refuseDuplicate(account) // another add may have finished while we were testing
+      await this.storeKey(account.id, key)
+      try {
+        await this.deps.settingsFile.save({ settings: this.current, accounts: [...this.accounts, account] })
+      } catch (err) {
+        await this.deps.secrets.delete(account.id).catch(() => false)
+        throw err
+      }
+      this.accounts = [...this.accounts, account]
+      return clone(account)
+    })
+  }
+
+  private async updateStore(id: string, patch: unknown, rawKey?: string): Promise<Account> {
+    const current = this.mustFind(id)
+    if (!current.demo) this.assertWritable()
+    const key = rawKey === undefined ? undefined : checkApiKey(rawKey)
+    const preview = applyAccountPatch(current, patch)
+    if (key !== undefined && !current.demo) await this.test(preview, key)
+    return this.exclusive(async () => {
+      const next = applyAccountPatch(this.mustFind(id), patch) // re-applied to the latest version
+      if (next.demo) {
+        if (key !== undefined) await this.demoSecrets.set(id, key)
+        this.demo = this.demo.map((a) => (a.id === id ? next : a))
+        return clone(next)
+      }
+      await this.saveWithKey(id, this.accounts.map((a) => (a.id === id ? next : a)), key)
+      return clone(next)
+    })
+  }
+
+  /** Saves `accounts`, first replacing the key of `id` when one is given; on failure, the old key is put back. */
+  private async saveWithKey(id: string, accounts: Account[], key: string | undefined): Promise<void> {
+    const { secrets, settingsFile } = this.deps
+    const oldKey = key !== undefined ? await secrets.get(id) : null
+    if (key !== undefined) await this.storeKey(id, key)
+    try {
+      await settingsFile.save({ settings: this.current, accounts })
+    } catch (err) {
+      if (key !== undefined) await (oldKey === null ? secrets.delete(id) : secrets.set(id, oldKey)).catch(() => undefined)
+      throw err
+    }
+    this.accounts = accounts
+  }
+
+  remove(id: string): Promise<{ warnings: string[] }> {
+    return this.exclusive(async () => {
+      const acc = this.mustFind(id)
+      const warnings: string[] = []
+      if (acc.demo) {
+        this.demo = this.demo.filter((a) => a.id !== id)
+        await this.demoSecrets.delete(id)
+      } else {
+        this.assertWritable()
+        const remaining = this.accounts.filter((a) => a.id !== id)
+        await this.deps.settingsFile.save({ settings: this.current, accounts: remaining })
+        this.accounts = remaining
+        try {
+          await this.deps.secrets.delete(id)
+        } catch (err) {
+          warnings.push(`"${acc.label}" was removed, but its API key could not be deleted from the keychain: ${errorText(err)}`)
+        }
+      }
+      try {
+        await this.deps.onRemoved?.(id)
+      } catch (err) {
+        warnings.push(`"${acc.label}" was removed, but its saved figures could not all be deleted: ${errorText(err)}`)
+      }
+      return { warnings }
+    })
+  }
+
+  addDemo(seeds: DemoAccountSeed[]): Promise<Account[]> {
+    return this.exclusive(async () => {
+      const added: Account[] = []
+      for (const seed of seeds) {
+        const parsed = accountInputSchema.safeParse(seed.input)
+        if (!parsed.success) throw new AccountError('invalid', `Demo store: ${describeIssues(parsed.error)}`)
+        this.refuseDuplicate(parsed.data)
+        const account: Account = { id: newAccountId(), ...parsed.data, demo: true }
+        await this.demoSecrets.set(account.id, checkApiKey(seed.key))
+        this.demo = [...this.demo, account]
+        added.push(clone(account))
+      }
+      return added
+    })
+  }
+
+  async clearDemo(): Promise<void> {
+    for (const acc of [...this.demo]) await this.remove(acc.id)
+  }
+
+  async updateSettings(patch: unknown): Promise<Settings> {
+    const parsed = settingsPatchSchema.safeParse(patch)
+    if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
+    this.assertWritable()
+    return this.exclusive(async () => {
+      const next: Settings = { ...this.current, ...parsed.data }
+      await this.deps.settingsFile.save({ settings: next, accounts: this.accounts })
+      this.current = next
+      return clone(next)
+    })
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The settings file's format versions and how to bring an older file up to the current one. Each
+ * entry of `migrations` turns version n into version n+1; they are applied in order, so a file from
+ * any older version reaches the current one through the same steps a user upgrading step by step
+ * would have taken. Migrations are pure: they never touch the disk.
+ */
+import { DEFAULT_SETTINGS, DEFAULT_SIZES } from '../../../shared/model'
+import { defaultTimeZone } from './schemas'
+
+/** The format this build reads and writes. */
+export const CURRENT_VERSION = 1
+
+/** Colours handed out to stores that have none (a v0 file). */
+export const DEFAULT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'] as const
+
+/** One step: the parsed JSON of version n in, the parsed JSON of version n+1 out. */
+export type Migration = (data: unknown) => unknown
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * v0 (the pre-release format) was a bare JSON array of stores `{ id, label, endpoint, userId,
+ * accountId, colour?, timeZone?, enabled? }`, with no settings, no request sizes and no format.
+ * v1 wraps it as `{ version: 1, settings, accounts }` and gives each store the defaults.
+ */
+function v0ToV1(data: unknown): unknown {
+  const list = Array.isArray(data) ? data : []
+  const accounts = list.map((item, i) => {
+    if (!isRecord(item)) return item // left for validation to report
+    return {
+      timeZone: defaultTimeZone(),
+      colour: DEFAULT_COLOURS[i % DEFAULT_COLOURS.length],
+      enabled: true,
+      ...item,
+      format: 'xml',
+      sizes: { ...DEFAULT_SIZES },
+    }
+  })
+  return { version: 1, settings: { ...DEFAULT_SETTINGS }, accounts }
+}
+
+/** Migration table: key n migrates version n to n+1. */
+export const migrations: Readonly<Record<number, Migration>> = Object.freeze({ 0: v0ToV1 })
+
+/**
+ * The format version of a parsed file: 0 for a bare array (v0), the `version` field of an object,
+ * or null when the content has no recognizable layout.
+ */
+export function detectVersion(data: unknown): number | null {
+  if (Array.isArray(data)) return 0
+  if (isRecord(data) && Number.isInteger(data.version) && (data.version as number) >= 1) return data.version as number
+  return null
+}
+
+/** Applies every migration from `from` up to CURRENT_VERSION. Throws when a step is missing. */
+export function migrate(data: unknown, from: number, table: Readonly<Record<number, Migration>> = migrations): unknown {
+  let current = data
+  for (let v = from; v < CURRENT_VERSION; v++) {
+    const step = table[v]
+    if (!step) throw new Error(`no migration from format version ${v}`)
+    current = step(current)
+  }
+  return current
+}

@@ -1,0 +1,174 @@
+/**
+ * Validation of accounts and settings, shared by the settings file (every read and write) and the
+ * IPC layer (renderer input is untrusted). Input schemas are strict: an unexpected field such as
+ * `id` or `demo` from the renderer is refused, not silently kept.
+ */
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
+
+/** Longest per-account or global polling interval we accept: once a day. */
+export const MAX_INTERVAL_SEC = 86_400
+export const MAX_LABEL_LENGTH = 60
+
+const IDENTITY_KEYS = ['endpoint', 'userId', 'accountId'] as const
+/** The fields that identify a store on the platform; they cannot be edited, only removed and re-added. */
+export type IdentityKey = (typeof IDENTITY_KEYS)[number]
+export const identityKeys: readonly IdentityKey[] = IDENTITY_KEYS
+
+/** True for hosts an `http://` endpoint may use: 127.0.0.0/8, ::1 and `localhost` (API.md §1). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  if (host === 'localhost' || host === '[::1]') return true
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** Explains why `raw` cannot be a dashboard endpoint, or returns null when it can. */
+export function endpointProblem(raw: string): string | null {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return 'The endpoint is not a valid URL (expected e.g. https://api.clienttoolbox.com)'
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The endpoint must start with https://'
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return 'The endpoint must use https:// (plain http:// is only allowed for this computer: localhost, 127.0.0.1, ::1)'
+  }
+  if (url.username || url.password) return 'The endpoint must not contain a user name or password'
+  if (url.search || url.hash) return 'The endpoint must not contain a query (?…) or fragment (#…)'
+  return null
+}
+
+/** Canonical stored form of a valid endpoint: lower-case host, default port dropped, no trailing slash. */
+export function normalizeEndpoint(raw: string): string {
+  const url = new URL(raw.trim())
+  return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * The endpoint as it identifies a server, for duplicate detection only: `https://host` and
+ * `https://host/api.php` are the same platform endpoint (API.md §1).
+ */
+export function endpointIdentity(endpoint: string): string {
+  return normalizeEndpoint(endpoint).replace(/\/api\.php$/i, '')
+}
+
+/** True when `tz` is an IANA time zone this runtime knows (checked with Intl, never a hand-made list). */
+export function isValidTimeZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The computer's time zone: the default calendar of a new store. */
+export function defaultTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** A new local account id ([A-Za-z0-9-], a UUID): also the keychain entry's account name. */
+export function newAccountId(): string {
+  return randomUUID()
+}
+
+const int = (min: number, max: number, what: string) =>
+  z.number().int(`${what} must be a whole number`).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`)
+
+const platformId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `The ${what} is empty`)
+    .max(128, `The ${what} is too long`)
+    .regex(/^[^\p{Cc}]+$/u, `The ${what} contains control characters`)
+
+const intervalSchema = int(MIN_INTERVAL_SEC, MAX_INTERVAL_SEC, 'The polling interval (seconds)')
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Quiet hours must be HH:MM')
+
+export const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid store id')
+
+export const sizesSchema = z.object({
+  mostActive: int(1, 100, 'Most active customers'),
+  days: int(1, 90, 'Days of campaign activity'),
+  lastTransactions: int(1, 100, 'Last transactions'),
+  lastCustomers: int(1, 100, 'Last customers'),
+})
+
+const endpointSchema = z
+  .string()
+  .max(2048, 'The endpoint is too long')
+  .superRefine((value, ctx) => {
+    const problem = endpointProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+  .transform(normalizeEndpoint)
+
+const editableFields = {
+  label: z.string().trim().min(1, 'The store name is empty').max(MAX_LABEL_LENGTH, `The store name must be ${MAX_LABEL_LENGTH} characters or fewer`),
+  timeZone: z.string().trim().refine(isValidTimeZone, 'Unknown time zone (expected an IANA name such as Europe/Paris)'),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'The colour must be #rrggbb').transform((c) => c.toLowerCase()),
+  enabled: z.boolean(),
+  format: z.enum(['xml', 'json']),
+  sizes: sizesSchema,
+  intervalSec: intervalSchema.optional(),
+  limitedPermissions: z.boolean().optional(),
+}
+
+const identityFields = {
+  endpoint: endpointSchema,
+  userId: platformId('user id'),
+  accountId: platformId('account id'),
+}
+
+/** A new store as sent by the renderer (no id, no demo flag: main assigns those). */
+export const accountInputSchema = z.strictObject({ ...identityFields, ...editableFields })
+
+/**
+ * An edit of an existing store: any editable field, never the identity. `intervalSec: null`
+ * removes the per-store interval override.
+ */
+export const accountPatchSchema = z
+  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional() })
+  .partial()
+
+/** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */
+export const storedAccountSchema = z.object({ id: accountIdSchema, ...identityFields, ...editableFields })
+
+const settingsFields = {
+  intervalSec: intervalSchema,
+  notifications: z.boolean(),
+  quietHours: z.object({ from: hhmm, to: hhmm }).nullable(),
+}
+
+/** Application settings as kept in settings.json. */
+export const settingsSchema = z.object(settingsFields)
+
+/** A change of application settings from the renderer. */
+export const settingsPatchSchema = z.strictObject(settingsFields).partial()
+
+export type AccountPatch = z.output<typeof accountPatchSchema>
+export type SettingsPatch = z.output<typeof settingsPatchSchema>
+
+/** Turns zod issues into one user-facing sentence per problem (never echoes input values). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length && issue.code !== 'custom' ? `${issue.path.join('.')}: ` : ''
+      return `${where}${issue.message}`
+    })
+    .join('; ')
+}
+
+// Compile-time checks: the schemas produce exactly the shared model's types.
+type Assert<T extends true> = T
+export type _SchemaChecks = [
+  Assert<z.output<typeof accountInputSchema> extends AccountInput ? true : false>,
+  Assert<AccountInput extends z.output<typeof accountInputSchema> ? true : false>,
+  Assert<z.output<typeof storedAccountSchema> extends Account ? true : false>,
+  Assert<z.output<typeof settingsSchema> extends Settings ? true : false>,
+  Assert<Settings extends z.output<typeof settingsSchema> ? true : false>,
+]
