@@ -64,3 +64,18 @@ export async function readIfExists(file: string): Promise<string | null> {
     throw err
   }
 }
+
+/**
+ * Like `quarantine()`, but never replaces an earlier quarantined copy: when `<name>.corrupt-<stamp>`
+ * already exists (the same file went bad twice within a millisecond, or a frozen test clock), the
+ * stamp is moved on by a millisecond until the name is free. Returns the new path.
+ */
+export async function quarantineUnique(file: string, now: Date = new Date()): Promise<string> {
+  for (let i = 0; i < 1000; i++) {
+    const when = new Date(now.getTime() + i)
+    const target = join(dirname(file), `${basename(file)}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}`)
+    const taken = await fs.lstat(target).then(() => true, () => false)
+    if (!taken) return quarantine(file, when)
+  }
+  return quarantine(file, now)
+}
