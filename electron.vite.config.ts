@@ -42,6 +42,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          parseWorker: resolve(__dirname, 'src/main/core/api/parseWorker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

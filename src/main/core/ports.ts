@@ -6,7 +6,7 @@
 /** A `fetch`-compatible function: Node's `fetch` in tests and the CLI, Electron's `net.fetch` in the app. */
 export type Transport = (
   url: string,
-  init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+  init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string; signal?: AbortSignal; redirect?: 'error' },
 ) => Promise<Response>
 
 /** Opaque timer handle returned by a Clock. */

@@ -1,0 +1,218 @@
+/**
+ * One normalizer for both formats: the raw tree from parseXml or parseJson becomes the StoreSnapshot
+ * of API.md §3. It reads only the keys it knows (own properties only), builds every output object
+ * itself, and is tolerant of shape: a list may come as an array, a single object, a container
+ * holding the singular element (`{"customer":[…]}`), or be empty or missing.
+ */
+import type {
+  CampaignActivity,
+  MostActiveCustomer,
+  RecentCustomer,
+  StoreSnapshot,
+  Transaction,
+} from '../../../shared/model'
+import { ApiError, ResponseError } from './errors'
+
+/** What both parsers hand over: the `status` (attribute or key) and the root object. */
+export interface RawResponse {
+  status: string | null
+  root: Record<string, unknown>
+  /**
+   * True when the parser left entity references in text (JSON): the normalizer then decodes them.
+   * XML text is decoded once by the XML parser and must not be decoded twice.
+   */
+  rawEntities?: boolean
+}
+
+type Rec = Record<string, unknown>
+
+/** Keys that mark an object as one element of a list (versus a container or a count). */
+const CUSTOMER_KEYS = ['code', 'card_number', 'first_name', 'last_name', 'time_stamp']
+const CAMPAIGN_KEYS = ['campaign_id', 'campaign_name', 'campaign_type', 'day', 'days']
+const DAY_KEYS = ['date', 'quantity']
+const TRANSACTION_KEYS = ['transaction_id', 'campaign_id', 'code', 'card_number', 'date', 'amount', 'redeemed']
+const MAX_LIST_NESTING = 4
+
+/**
+ * Turns a parsed dashboard response into a snapshot. status="error" → ApiError with the server's
+ * message; any status other than "success" → ResponseError.
+ */
+export function normalize(raw: RawResponse, meta: { accountId: string; fetchedAt: string }): StoreSnapshot {
+  const status = (raw.status ?? '').trim().toLowerCase()
+  const r = new Reader(raw.rawEntities === true)
+  const root = raw.root
+  if (status === 'error') throw new ApiError(errorMessage(get(root, 'error'), r) || r.str(get(root, 'message')))
+  if (status !== 'success') throw new ResponseError('not-dashboard')
+  const tc = record(get(root, 'total_customers'))
+  const tt = record(get(root, 'total_transactions'))
+  return {
+    accountId: meta.accountId,
+    fetchedAt: meta.fetchedAt,
+    customers: {
+      allTime: r.count(get(tc, 'all_time')) ?? r.count(get(root, 'customer_count')),
+      thisMonth: r.count(get(tc, 'this_month')),
+      lastMonth: r.count(get(tc, 'last_month')),
+      samePeriodLastMonth: r.count(get(tc, 'same_period_last_month')),
+    },
+    transactions: {
+      thisMonth: r.count(get(tt, 'this_month')),
+      lastMonth: r.count(get(tt, 'last_month')),
+      samePeriodLastMonth: r.count(get(tt, 'same_period_last_month')),
+    },
+    activeCampaigns: r.count(get(root, 'active_campaigns_count')) ?? r.count(get(root, 'active_campaign_count')),
+    mostActive: list(get(root, 'most_active'), 'customer', CUSTOMER_KEYS).map((c) => mostActive(c, r)),
+    campaignActivity: list(get(root, 'campaigns_per_day_activity'), 'campaign', CAMPAIGN_KEYS).map((c) =>
+      campaign(c, r),
+    ),
+    lastTransactions: list(get(root, 'last_X_transactions'), 'transaction', TRANSACTION_KEYS).map((t) =>
+      transaction(t, r),
+    ),
+    lastCustomers: list(get(root, 'last_X_customers'), 'customer', CUSTOMER_KEYS).map((c) => recentCustomer(c, r)),
+  }
+}
+
+function mostActive(c: Rec, r: Reader): MostActiveCustomer {
+  return {
+    code: r.str(c.code),
+    cardNumber: r.str(c.card_number),
+    firstName: r.str(c.first_name),
+    lastName: r.str(c.last_name),
+    transactions: r.count(c.transactions) ?? 0,
+  }
+}
+
+function campaign(c: Rec, r: Reader): CampaignActivity {
+  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS)
+    .map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days }
+}
+
+function transaction(t: Rec, r: Reader): Transaction {
+  return {
+    transactionId: r.str(t.transaction_id),
+    campaignId: r.str(t.campaign_id),
+    campaignName: r.str(t.campaign_name),
+    campaignType: r.str(t.campaign_type),
+    code: r.str(t.code),
+    cardNumber: r.str(t.card_number),
+    firstName: r.str(t.first_name),
+    lastName: r.str(t.last_name),
+    date: r.str(t.date),
+    amount: parseAmount(r.str(t.amount)),
+    redeemed: isRedeemed(t.redeemed, r),
+    item: r.str(t.item),
+    description: r.str(t.description),
+    user: r.str(t.user),
+  }
+}
+
+function recentCustomer(c: Rec, r: Reader): RecentCustomer {
+  return {
+    code: r.str(c.code),
+    cardNumber: r.str(c.card_number),
+    firstName: r.str(c.first_name),
+    lastName: r.str(c.last_name),
+    timeStamp: r.str(c.time_stamp),
+  }
+}
+
+/**
+ * The elements of a list in any of its known shapes. Items are plain objects carrying at least one
+ * of `itemKeys`; anything else (empty strings, counts like `<transactions>10</transactions>`) is not
+ * an item. Returned items are null-prototype copies holding own properties only.
+ */
+function list(v: unknown, singular: string, itemKeys: string[], depth = 0): Rec[] {
+  if (depth > MAX_LIST_NESTING) return []
+  if (Array.isArray(v)) return v.flatMap((x) => list(x, singular, itemKeys, depth + 1))
+  if (!isRecord(v)) return []
+  if (itemKeys.some((k) => Object.hasOwn(v, k))) return [ownCopy(v)]
+  if (Object.hasOwn(v, singular)) return list(v[singular], singular, itemKeys, depth + 1)
+  return []
+}
+
+function ownCopy(v: Rec): Rec {
+  const out: Rec = Object.create(null)
+  for (const k of Object.keys(v)) out[k] = v[k]
+  return out
+}
+
+/** Converts raw values (strings from XML, anything from JSON) into the snapshot's types. */
+class Reader {
+  constructor(private readonly decode: boolean) {}
+
+  /** Text: trimmed, entity-decoded when the source left entities in; numbers as written. */
+  str(v: unknown): string {
+    if (typeof v === 'string') return (this.decode ? decodeEntities(v) : v).trim()
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    return ''
+  }
+
+  /** A non-negative integer count; null when absent or unreadable. */
+  count(v: unknown): number | null {
+    if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : null
+    const s = this.str(v)
+    const m = /^\+?(\d+)(?:[.,]0+)?$/.exec(s)
+    if (!m) return null
+    const n = Number(m[1])
+    return Number.isSafeInteger(n) ? n : null
+  }
+}
+
+/**
+ * An amount with a decimal point or comma ("9.95", "9,95"). When both appear ("1.234,56",
+ * "1,234.56") the last one is the decimal separator and the other groups thousands; one separator
+ * repeated ("1.234.567") groups thousands. null when absent or unreadable.
+ */
+export function parseAmount(s: string): number | null {
+  const t = s.replace(/[\s\u00a0']/g, '')
+  const m = /^([+-]?)(\d[\d.,]*)$/.exec(t)
+  if (!m) return null
+  const digits = m[2]
+  const dec = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','))
+  if (dec === -1) return Number(`${m[1]}${digits}`)
+  const sep = digits[dec]
+  const repeated = digits.indexOf(sep) !== dec
+  const [intPart, frac] = repeated ? [digits, ''] : [digits.slice(0, dec), digits.slice(dec + 1)]
+  if (!repeated && !/^\d+$/.test(frac)) return null
+  if (/[.,]/.test(intPart) && !/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(intPart)) return null
+  const n = Number(`${m[1]}${intPart.replace(/[.,]/g, '')}.${frac || '0'}`)
+  return Number.isFinite(n) ? n : null
+}
+
+/** Only "N" or an empty value mean "not a redemption" (Y, R and anything else are redemptions). */
+function isRedeemed(v: unknown, r: Reader): boolean {
+  if (typeof v === 'boolean') return v
+  const s = r.str(v).toUpperCase()
+  return s !== '' && s !== 'N'
+}
+
+function errorMessage(v: unknown, r: Reader): string {
+  if (isRecord(v)) return r.str(get(v, 'message')) || r.str(get(v, '#text'))
+  return r.str(v)
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+/** Decodes the XML entities and numeric references once (`&amp;lt;` → `&lt;`); unknown ones stay. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s
+  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return Object.hasOwn(NAMED, ref) ? NAMED[ref] : whole
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+    const ok = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+    return ok ? String.fromCodePoint(code) : whole
+  })
+}
+
+function get(v: unknown, key: string): unknown {
+  return isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined
+}
+
+function record(v: unknown): Rec | undefined {
+  return isRecord(v) ? v : undefined
+}
+
+function isRecord(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

@@ -1,0 +1,52 @@
+/**
+ * The single entry point from a response body to a StoreSnapshot, for either format. Pure and
+ * synchronous: no network, no clock (fetchedAt is given).
+ */
+import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
+import { ResponseError } from './errors'
+import { normalize } from './normalize'
+import { parseJson } from './parseJson'
+import { parseXml } from './parseXml'
+
+/** Largest body parsed, in characters: a full dashboard with generous list sizes is well below 1 MB. */
+export const MAX_BODY_CHARS = 5 * 1024 * 1024
+
+export interface ParseMeta {
+  accountId: string
+  fetchedAt: string
+}
+
+/**
+ * The format the body is actually in: a server that ignores `output=` (or a proxy's page) is read
+ * by what it is, `<` for XML, `{` or a JSONP callback for JSON; otherwise the format asked for.
+ */
+function sniffFormat(text: string, asked: ResponseFormat): ResponseFormat {
+  const first = /\S/.exec(text.slice(0, 256))?.[0]
+  if (first === '<') return 'xml'
+  if (first === '{' || (asked === 'xml' && /^\s*[A-Za-z_$][\w$.]*\s*\(\s*\{/.test(text.slice(0, 256)))) return 'json'
+  return asked
+}
+
+/**
+ * Parses a dashboard body in the format that was asked for. Throws ApiError when the server
+ * answered status="error", ResponseError when the body is empty, over `maxChars`, cut off, broken or
+ * not a dashboard response: never returns a partial snapshot.
+ */
+export function parseDashboard(
+  body: string,
+  format: ResponseFormat,
+  meta: ParseMeta,
+  maxChars: number = MAX_BODY_CHARS,
+): StoreSnapshot {
+  if (body.length > maxChars) throw new ResponseError('too-large', body)
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
+  if (text.trim() === '') throw new ResponseError('empty', body)
+  const raw = sniffFormat(text, format) === 'json' ? parseJson(text) : parseXml(text)
+  try {
+    return normalize(raw, meta)
+  } catch (err) {
+    // The normalizer does not see the body: give its ResponseError the excerpt.
+    if (err instanceof ResponseError && err.excerpt === '') throw new ResponseError(err.problem, body)
+    throw err
+  }
+}
