@@ -28,22 +28,44 @@ function signOf(n: number): string {
   return n > 0 ? '+' : n < 0 ? '−' : '±'
 }
 
-/** The calendar date parts of an instant in a time zone (UTC when the zone is unknown). */
-export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  let fmt: Intl.DateTimeFormat
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per zone (building them is slow); an unknown zone name falls back to UTC. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (f) return f
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' }
   try {
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    f = new Intl.DateTimeFormat('en-CA', { ...options, timeZone })
   } catch {
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+    f = new Intl.DateTimeFormat('en-CA', { ...options, timeZone: 'UTC' })
   }
-  const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]))
-  return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']) }
+  formatters.set(timeZone, f)
+  return f
 }
 
-/** YYYY-MM-DD of an instant on a store's calendar. */
+/**
+ * The calendar date parts of an instant on a store's calendar. An unknown zone falls back to UTC
+ * rather than failing: a mistyped setting must not stop figures or history. Throws a RangeError
+ * for an instant that is not a valid date (a programming error).
+ */
+export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a valid instant: ${String(instant)}`)
+  const parts = formatterFor(timeZone).formatToParts(instant)
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN)
+  return { year: get('year'), month: get('month'), day: get('day') }
+}
+
+/** YYYY-MM-DD of an instant on a store's calendar: a figure fetched at 23:30 UTC is the next day in Sydney. */
 export function localDate(instant: Date | string, timeZone: string): string {
-  const { year, month, day } = zonedParts(new Date(instant), timeZone)
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const { year, month, day } = zonedParts(typeof instant === 'string' ? new Date(instant) : instant, timeZone)
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Adds `n` (possibly negative) calendar days to a YYYY-MM-DD day; no zone or DST can shift it. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10)
 }
 
 /** Days in a month (month 1–12). */

@@ -1,0 +1,116 @@
+/**
+ * File plumbing shared by the snapshot and history stores: safe file names, defensive reads that
+ * set a damaged file aside, clean-up of a store's files, and one-at-a-time work per store.
+ */
+import { promises as fs } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { z } from 'zod'
+import { quarantineUnique, readIfExists } from '../fsAtomic'
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
+
+/**
+ * Throws unless `id` is safe inside a file name (letters, digits, `_`, `-`). Ids come from our own
+ * account list, so a bad one is a bug; refusing it keeps `../x` or `a/b` from leaving the directory.
+ */
+export function assertSafeId(id: string): void {
+  if (typeof id !== 'string' || !SAFE_ID.test(id)) throw new Error(`Refusing unsafe store id ${JSON.stringify(id)}`)
+}
+
+/** The outcome of reading one file: its valid content, nothing there, or damaged (and moved aside). */
+export type ReadOutcome<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'missing' }
+  | { kind: 'damaged'; quarantinedAs: string | null; reason: string }
+
+/**
+ * Reads and validates a JSON file without ever throwing: a file that cannot be read, parsed or
+ * validated (empty, truncated, a directory, wrong shape) is quarantined next to itself. When even
+ * the move fails, `quarantinedAs` is null and the file is simply ignored.
+ */
+export async function readGuarded<T>(file: string, schema: z.ZodType<T>, now: Date): Promise<ReadOutcome<T>> {
+  let text: string | null
+  try {
+    text = await readIfExists(file)
+  } catch (err) {
+    return setAside(file, `could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, now)
+  }
+  if (text === null) return { kind: 'missing' }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return setAside(file, text.length === 0 ? 'empty' : 'not valid JSON', now)
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) return setAside(file, 'unexpected content', now)
+  return { kind: 'ok', value: parsed.data }
+}
+
+async function setAside(file: string, reason: string, now: Date): Promise<ReadOutcome<never>> {
+  try {
+    return { kind: 'damaged', quarantinedAs: await quarantineUnique(file, now), reason }
+  } catch {
+    return { kind: 'damaged', quarantinedAs: null, reason }
+  }
+}
+
+/**
+ * How a message tells the user where a damaged file went: "have been set aside as <name>", or,
+ * when it could not be moved, that it is being ignored where it is.
+ */
+export function asideClause(outcome: { quarantinedAs: string | null }, file: string, plural: boolean): string {
+  if (outcome.quarantinedAs) return `${plural ? 'have' : 'has'} been set aside as ${basename(outcome.quarantinedAs)}`
+  return `${plural ? 'are' : 'is'} being ignored (${basename(file)} could not be moved aside)`
+}
+
+/** Whether `name` is a leftover temp file of write-file-atomic (`<base>.<number>`) for `base`. */
+function isTempOf(name: string, base: string): boolean {
+  return name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1))
+}
+
+/**
+ * Deletes the temp files a killed process left behind for these file names. Only call it while no
+ * write of these files is in flight (inside the store's per-id queue).
+ */
+export async function sweepTempFiles(dir: string, bases: string[]): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  const stale = names.filter((n) => bases.some((b) => isTempOf(n, b)))
+  await Promise.all(stale.map((n) => fs.rm(join(dir, n), { force: true }).catch(() => undefined)))
+}
+
+/**
+ * Deletes everything kept for these file names: the files, their temp leftovers and their
+ * quarantined copies. Used when a store is removed: its customers' names must not linger on disk.
+ */
+export async function removeFamily(dir: string, bases: string[]): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  const ours = names.filter((n) => bases.some((b) => n === b || n.startsWith(`${b}.corrupt-`) || isTempOf(n, b)))
+  await Promise.all(ours.map((n) => fs.rm(join(dir, n), { force: true, recursive: true })))
+}
+
+/**
+ * Runs tasks one at a time per key (a store), in call order, whatever the previous task's outcome.
+ * Different keys run concurrently: one store's slow disk work never holds up another's.
+ */
+export function createKeyedQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>()
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const result = (tails.get(key) ?? Promise.resolve()).then(task, task)
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    tails.set(key, tail)
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key)
+    })
+    return result
+  }
+}
+
+/** "2024-05-01 14:03 UTC": an instant as a user reads it in a message (main has no locale to hand). */
+export function describeInstant(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}

@@ -1,0 +1,7 @@
+/** The snapshot store and local history: what the app keeps on disk about each store's figures. */
+export { createSnapshotStore, REFRESH_AFTER_MS } from './snapshotStore'
+export type { SnapshotStore, SnapshotStoreOptions, LoadedSnapshots, SaveResult, WarningSink } from './snapshotStore'
+export { createHistoryStore, activitySeries, HISTORY_DAYS } from './historyStore'
+export type { HistoryStore, HistoryStoreOptions } from './historyStore'
+export type { HistoryRecord, SnapshotEnvelope } from './schema'
+export { localDate, addDays } from '../../../shared/period'
