@@ -22,7 +22,10 @@ export interface AccountView extends Account {
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */
-export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId'>>
+export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId' | 'intervalSec'>> & {
+  /** A per-store interval in seconds, or null to fall back to the app's setting. */
+  intervalSec?: number | null
+}
 
 /** The last good snapshot of a store and the one before it (for change arrows). */
 export interface SnapshotPair {

@@ -35,7 +35,9 @@ test('the built app opens one secure window with no Node in the page', async () 
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!
-      const p = w.webContents.getLastWebPreferences()!
+      // Not in Electron's type definitions, but present at run time in current versions.
+      const wc = w.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> }
+      const p = wc.getLastWebPreferences()
       return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag }
     })
     expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })

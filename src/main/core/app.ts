@@ -1,15 +1,35 @@
 /**
  * The app's core service: everything the window asks for and everything it is told, with no
  * Electron in it. The Electron composition root and the browser tests' bridge both drive this.
+ * It starts the built-in demo stores when no store is set up, so the app shows something real
+ * on its very first start.
  */
-import type { AppInfo, AppState, EventContract } from '../../shared/ipc'
-import { DEFAULT_SETTINGS } from '../../shared/model'
+import { join } from 'node:path'
+import type { AccountView, AppInfo, AppState, AppWarning, EventContract } from '../../shared/ipc'
+import { DEFAULT_SIZES, type Account, type AccountInput } from '../../shared/model'
+import { fetchDashboard, type DashboardParser } from './api'
+import { createAccountService, KeytarSecretStore, openSettingsFile, type AccountService } from './accounts'
+import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
+import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
+import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
+import { createHistoryStore, createSnapshotStore } from './snapshots'
 
 export interface AppCoreOptions {
   userDataDir: string
   version: string
+  /** The OS keychain; keytar by default. */
+  secrets?: SecretStore
+  transport?: Transport
+  /** Body → snapshot; the app passes an off-thread parser for large bodies. */
+  parse?: DashboardParser
+  clock?: Clock
+  /** 'auto' (default): demo stores when no store is set up; 'on': always; 'off': never. */
+  demo?: 'auto' | 'on' | 'off'
+  demoOptions?: DemoServerOptions
+  /** Poller tuning, for tests. */
+  monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs'>
 }
 
 export interface AppCore {
@@ -17,31 +37,157 @@ export interface AppCore {
   events: TypedEvents<EventContract>
   start(): Promise<void>
   stop(): Promise<void>
+  /** Available after start(). */
+  readonly monitor: Monitor
+  readonly accounts: AccountService
+  /** The running demo server, when in demo mode. */
+  readonly demoServer: DemoServer | null
 }
+
+/** Colours given to demo stores (and suggested for new ones). */
+export const STORE_COLOURS = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#4b5563']
 
 /** Creates the core. Call `start()` before the first request. */
 export function createAppCore(options: AppCoreOptions): AppCore {
+  const clock = options.clock ?? systemClock
   const events = new TypedEvents<EventContract>()
-  const info = (): AppInfo => ({ name: 'Storeglance', version: options.version, demo: false, userDataDir: options.userDataDir })
-  const state = async (): Promise<AppState> => ({
-    info: info(),
-    accounts: [],
-    snapshots: [],
-    statuses: [],
-    settings: { ...DEFAULT_SETTINGS },
-    warnings: [],
-  })
-  const notYet = async (): Promise<never> => {
-    throw Object.assign(new Error('Managing stores is not available in this build yet.'), { kind: 'unavailable' })
+  const warnings: AppWarning[] = []
+  const warn = (message: string) => {
+    const w = { message, at: new Date(clock.now()).toISOString() }
+    warnings.push(w)
+    events.emit('event:warning', w)
   }
+  const snapshots = createSnapshotStore({ dir: join(options.userDataDir, 'snapshots'), clock, onWarning: (m) => warn(m) })
+  const history = createHistoryStore({ dir: join(options.userDataDir, 'history'), clock, onWarning: (m) => warn(m) })
+  const transportOptions = {
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.parse ? { parse: options.parse } : {}),
+  }
+  let accounts: AccountService | null = null
+  let monitor: Monitor | null = null
+  let demoServer: DemoServer | null = null
+
+  const need = <T>(v: T | null): T => {
+    if (v === null) throw new Error('Storeglance is still starting.')
+    return v
+  }
+  const info = (): AppInfo => ({
+    name: 'Storeglance',
+    version: options.version,
+    demo: demoServer !== null,
+    userDataDir: options.userDataDir,
+  })
+  async function views(): Promise<AccountView[]> {
+    const list = need(accounts).list()
+    return Promise.all(list.map(async (a) => ({ ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) })))
+  }
+  async function view(a: Account): Promise<AccountView> {
+    return { ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) }
+  }
+  async function accountsChanged(): Promise<void> {
+    await need(monitor).accountsChanged()
+    events.emit('event:accounts', await views())
+  }
+
+  async function startDemo(): Promise<void> {
+    demoServer = await startDemoServer({ ...options.demoOptions, now: options.demoOptions?.now ?? (() => new Date(clock.now())) })
+    const url = demoServer.url
+    await need(accounts).addDemo(
+      demoServer.stores.map((s, i) => ({
+        input: demoInput(s.label, url, s.userId, s.accountId, s.timeZone, STORE_COLOURS[i % STORE_COLOURS.length]!),
+        key: s.key,
+      })),
+    )
+  }
+  async function leaveDemo(): Promise<void> {
+    if (!demoServer) return
+    await need(accounts).clearDemo()
+    await demoServer.close()
+    demoServer = null
+  }
+
   const handlers: IpcHandlers = {
     'app:info': async () => info(),
-    'state:get': state,
-    'accounts:add': notYet,
-    'accounts:update': notYet,
-    'accounts:remove': notYet,
-    'stores:refresh': notYet,
-    'settings:update': notYet,
+    'state:get': async (): Promise<AppState> => ({
+      info: info(),
+      accounts: await views(),
+      snapshots: need(monitor).snapshots(),
+      statuses: need(monitor).statuses(),
+      settings: need(accounts).settings(),
+      warnings: [...warnings],
+    }),
+    'accounts:add': async ({ input, key }) => {
+      const added = await need(accounts).add(input, key)
+      // The first real store ends demo mode.
+      await leaveDemo()
+      await accountsChanged()
+      return view(added)
+    },
+    'accounts:update': async ({ id, patch, key }) => {
+      const updated = await need(accounts).update(id, patch, key)
+      await accountsChanged()
+      return view(updated)
+    },
+    'accounts:remove': async ({ id }) => {
+      const result = await need(accounts).remove(id)
+      result.warnings.forEach(warn)
+      await accountsChanged()
+      return null
+    },
+    'stores:refresh': async ({ id }) => {
+      need(monitor).refresh(id)
+      return null
+    },
+    'settings:update': async (patch) => {
+      const settings = await need(accounts).updateSettings(patch)
+      need(monitor).accountsChanged()
+      events.emit('event:settings', settings)
+      return settings
+    },
   }
-  return { handlers, events, start: async () => {}, stop: async () => {} }
+
+  return {
+    handlers,
+    events,
+    get monitor() {
+      return need(monitor)
+    },
+    get accounts() {
+      return need(accounts)
+    },
+    get demoServer() {
+      return demoServer
+    },
+    async start() {
+      accounts = await createAccountService({
+        settingsFile: openSettingsFile(options.userDataDir),
+        secrets: options.secrets ?? new KeytarSecretStore(),
+        testConnection: (account, key) => fetchDashboard({ ...connectionOf(account), key, ...transportOptions }),
+        onRemoved: async (id) => {
+          await snapshots.remove(id)
+          await history.remove(id)
+        },
+      })
+      accounts.warnings.forEach(warn)
+      const mode = options.demo ?? 'auto'
+      if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
+      monitor = createMonitor({ accounts, snapshots, history, clock, ...transportOptions, ...options.monitor })
+      monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
+      monitor.events.on('status', (s) => events.emit('event:status', s))
+      await monitor.start()
+    },
+    async stop() {
+      await monitor?.stop()
+      await demoServer?.close()
+    },
+  }
+}
+
+/** The request fields of an account (what the connection test and the poller send). */
+function connectionOf(a: Account) {
+  return { endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, format: a.format, sizes: a.sizes }
+}
+
+function demoInput(label: string, endpoint: string, userId: string, accountId: string, timeZone: string, colour: string): AccountInput {
+  return { label, endpoint, userId, accountId, timeZone, colour, enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } }
 }

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 const handlers = vi.hoisted(() => new Map<string, (...a: unknown[]) => unknown>())
 vi.mock('electron', () => {
   const ipcMain = {
-    handle: (channel: string, listener: (...a: unknown[]) => unknown) => {
-      handlers.set(channel, listener)
+    handle: (channel: string, listener: (event: import('electron').IpcMainInvokeEvent, ...args: unknown[]) => unknown) => {
+      handlers.set(channel, listener as (...a: unknown[]) => unknown)
     },
     removeHandler: (channel: string) => {
       handlers.delete(channel)

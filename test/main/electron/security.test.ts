@@ -19,12 +19,12 @@ vi.mock('electron', () => {
       },
     },
   }
-  const app = {
-    on: (event: string, listener: (...a: unknown[]) => void) => {
+  const app: Partial<typeof import('electron')['app']> = {
+    on: ((event: string, listener: (...a: unknown[]) => void) => {
       state.appListeners.set(event, listener)
       return app
-    },
-  } satisfies Partial<typeof import('electron')['app']>
+    }) as typeof import('electron')['app']['on'],
+  }
   const shell = {
     openExternal: async (url: string) => {
       state.opened.push(url)

@@ -11,20 +11,21 @@ vi.mock('electron', () => {
       state.exposed.set(key, api)
     },
   } satisfies Partial<typeof import('electron')['contextBridge']>
-  const ipcRenderer = {
+  type IpcRenderer = typeof import('electron')['ipcRenderer']
+  const ipcRenderer: Partial<IpcRenderer> = {
     invoke: async (channel: string, request: unknown) => {
       state.invoked.push([channel, request])
       return { ok: true, value: 'v' }
     },
-    on: (channel: string, l: (...a: unknown[]) => void) => {
+    on: ((channel: string, l: (...a: unknown[]) => void) => {
       state.listeners.set(channel, l)
       return ipcRenderer
-    },
-    removeListener: (channel: string) => {
+    }) as IpcRenderer['on'],
+    removeListener: ((channel: string) => {
       state.listeners.delete(channel)
       return ipcRenderer
-    },
-  } satisfies Partial<typeof import('electron')['ipcRenderer']>
+    }) as IpcRenderer['removeListener'],
+  }
   return { contextBridge, ipcRenderer }
 })
 

@@ -1,0 +1,146 @@
+/**
+ * The monitor joins accounts, poller, snapshot store and history. It emits every stored snapshot
+ * before any request goes out (so the window opens on the last figures, offline or not), then
+ * keeps each store fresh through the poller, saving each good snapshot and the day's history.
+ */
+import type { SnapshotPair } from '../../shared/ipc'
+import type { Account, StoreSnapshot, StoreStatus } from '../../shared/model'
+import { fetchDashboard, type DashboardParser } from './api'
+import type { AccountService } from './accounts'
+import { TypedEvents } from './events'
+import type { Clock, Transport } from './ports'
+import { createPoller, type PollerOptions } from './poller/poller'
+import type { HistoryStore, SnapshotStore } from './snapshots'
+
+/** Fetches one store's dashboard with its key; the real client by default. */
+export type StoreFetcher = (account: Account, key: string, signal: AbortSignal) => Promise<StoreSnapshot>
+
+export interface MonitorDeps {
+  accounts: AccountService
+  snapshots: SnapshotStore
+  history: HistoryStore
+  clock: Clock
+  transport?: Transport
+  fetcher?: StoreFetcher
+  /** Per-request time limit of the default fetcher (the client's 20 s by default). */
+  timeoutMs?: number
+  /** Body → snapshot for the default fetcher (the app parses large bodies off the main thread). */
+  parse?: DashboardParser
+  random?: () => number
+  maxInFlight?: number
+  spreadMs?: PollerOptions['spreadMs']
+  refreshDebounceMs?: number
+}
+
+export interface MonitorEvents {
+  snapshot: SnapshotPair
+  status: StoreStatus
+}
+
+/** A failure the poller can classify: the account has no usable key. */
+class MissingKeyError extends Error {
+  readonly kind = 'keychain' as const
+}
+
+export type Monitor = ReturnType<typeof createMonitor>
+
+/** Creates a stopped monitor; `start()` emits the stored snapshots, then starts polling. */
+export function createMonitor(deps: MonitorDeps) {
+  const events = new TypedEvents<MonitorEvents>()
+  const pairs = new Map<string, SnapshotPair>()
+  const fetcher: StoreFetcher =
+    deps.fetcher ??
+    ((account, key, signal) =>
+      fetchDashboard({
+        endpoint: account.endpoint,
+        userId: account.userId,
+        accountId: account.accountId,
+        key,
+        format: account.format,
+        sizes: account.sizes,
+        signal,
+        now: () => new Date(deps.clock.now()),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.parse ? { parse: deps.parse } : {}),
+        ...(deps.transport ? { transport: deps.transport } : {}),
+      }))
+
+  async function pollOne(id: string, signal: AbortSignal): Promise<void> {
+    const account = deps.accounts.list().find((a) => a.id === id)
+    if (!account) throw new Error('This store was removed.')
+    const key = await deps.accounts.getKey(id)
+    if (!key) throw new MissingKeyError(`No API key is stored for ${account.label}. Enter it again in Settings.`)
+    const snapshot = await fetcher(account, key, signal)
+    if (signal.aborted) return
+    const before = pairs.get(id)
+    const { changed } = await deps.snapshots.save(id, snapshot)
+    // The store keeps the last differing snapshot as "previous"; mirror that without re-reading disk.
+    const pair: SnapshotPair = { id, current: snapshot, previous: (changed ? before?.current : before?.previous) ?? null }
+    pairs.set(id, pair)
+    events.emit('snapshot', pair)
+    await deps.history.record(id, account.timeZone, snapshot)
+  }
+
+  const poller = createPoller({
+    clock: deps.clock,
+    poll: pollOne,
+    onStatus: (s) => events.emit('status', s),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),
+    ...(deps.spreadMs ? { spreadMs: deps.spreadMs } : {}),
+    ...(deps.refreshDebounceMs !== undefined ? { refreshDebounceMs: deps.refreshDebounceMs } : {}),
+  })
+
+  const enabled = () => deps.accounts.list().filter((a) => a.enabled)
+
+  /** Points the poller at the enabled accounts (after any add, edit, remove or settings change). */
+  function sync(): void {
+    const interval = deps.accounts.settings().intervalSec
+    for (const id of [...pairs.keys()]) if (!deps.accounts.list().some((a) => a.id === id)) pairs.delete(id)
+    poller.setTargets(
+      enabled().map((a) => ({ id: a.id, intervalSec: a.intervalSec ?? interval, lastSuccessAt: pairs.get(a.id)?.current.fetchedAt ?? null })),
+    )
+  }
+
+  /** Loads stored snapshots for accounts not yet in memory and emits them. */
+  async function loadStored(): Promise<void> {
+    for (const account of deps.accounts.list()) {
+      if (pairs.has(account.id)) continue
+      const loaded = await deps.snapshots.load(account.id)
+      if (!loaded.current) continue
+      const pair: SnapshotPair = { id: account.id, current: loaded.current, previous: loaded.previous }
+      pairs.set(account.id, pair)
+      events.emit('snapshot', pair)
+    }
+  }
+
+  return {
+    events,
+    /** Emits every stored snapshot, then starts polling. */
+    async start(): Promise<void> {
+      await loadStored()
+      sync()
+      poller.start()
+    },
+    /** Stops polling and writes any pending snapshot age to disk. */
+    async stop(): Promise<void> {
+      poller.stop()
+      await poller.whenIdle()
+      await deps.snapshots.flush()
+    },
+    /** Call after accounts or settings changed. Loads what is stored for new accounts first. */
+    async accountsChanged(): Promise<void> {
+      await loadStored()
+      sync()
+    },
+    refresh: (id?: string) => poller.refresh(id),
+    pause: () => poller.pause(),
+    resume: () => poller.resume(),
+    setOnline: (online: boolean) => poller.setOnline(online),
+    whenIdle: () => poller.whenIdle(),
+    /** The latest snapshot pair of every store that has one. */
+    snapshots: (): SnapshotPair[] => [...pairs.values()],
+    statuses: (): StoreStatus[] => poller.statuses(),
+    status: (id: string) => poller.status(id),
+  }
+}
