@@ -2,13 +2,16 @@
  * The composition root of the Electron main process: wires Electron's adapters to the core.
  * This file, src/main/electron/** and src/preload/** are the only places that import 'electron'.
  */
-import { app, BrowserWindow } from 'electron'
-import { createAppCore } from './core/app'
+import { app, BrowserWindow, net } from 'electron'
+import { join } from 'node:path'
+import { createAppCore, type AppCore } from './core/app'
+import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
 import { hardenApp } from './electron/security'
 import { createMainWindow } from './electron/window'
 import { registerIpc, sendEvent } from './electron/ipc'
+import { watchPowerAndNetwork } from './electron/power'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -19,23 +22,50 @@ function showWindow(): void {
   mainWindow.focus()
 }
 
+/** The user data directory: STOREGLANCE_HOME when set (shared with the CLI), else Electron's. */
+function userDataDir(): string {
+  const home = process.env['STOREGLANCE_HOME']
+  if (home) app.setPath('userData', home)
+  return app.getPath('userData')
+}
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return
   }
   app.on('second-instance', showWindow)
+  const dir = userDataDir()
   await app.whenReady()
   hardenApp()
-  const core = createAppCore({ userDataDir: app.getPath('userData'), version: app.getVersion() })
+  const parser = createOffThreadParser(join(__dirname, 'parseWorker.js'))
+  const core: AppCore = createAppCore({
+    userDataDir: dir,
+    version: app.getVersion(),
+    // Electron's fetch honours the system proxy and certificate store.
+    transport: (url, init) => net.fetch(url, init),
+    parse: parser.parse,
+  })
   registerIpc(createDispatcher(core.handlers), () => mainWindow)
   for (const channel of EVENT_CHANNELS) {
     core.events.on(channel, (payload) => sendEvent(mainWindow, channel, payload as never))
   }
   await core.start()
+  const stopWatching = watchPowerAndNetwork(core.monitor)
   showWindow()
   app.on('activate', showWindow)
-  app.on('before-quit', () => void core.stop())
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting) return
+    // Save pending snapshot ages before leaving; then quit for real.
+    event.preventDefault()
+    quitting = true
+    stopWatching()
+    void core
+      .stop()
+      .then(() => parser.close())
+      .finally(() => app.quit())
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

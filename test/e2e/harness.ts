@@ -18,7 +18,10 @@ import { serveStatic } from './staticServer'
 export interface HarnessOptions {
   /** Where the core keeps settings and snapshots; a fresh temp dir when omitted (and removed on close). */
   userDataDir?: string
-  /** Extra options for the core. */
+  /**
+   * Options for the core. Defaults: no demo stores ('off'), the real keychain (the test command
+   * runs inside a private gnome-keyring session), the real clock.
+   */
   core?: Partial<AppCoreOptions>
   viewport?: { width: number; height: number }
 }
@@ -34,6 +37,8 @@ export interface Harness {
   browser: Browser
   core: AppCore
   userDataDir: string
+  /** The demo server when the core runs in demo mode. */
+  demo: AppCore['demoServer']
   /** Everything that crossed the bridge, in order. */
   messages: BridgeMessage[]
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
@@ -83,7 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(join(renderer, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
   const ownDir = !options.userDataDir
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'storeglance-e2e-')))
-  const core = createAppCore({ userDataDir, version: '0.0.0-test', ...options.core })
+  const core = createAppCore({ userDataDir, version: '0.0.0-test', demo: 'off', ...options.core })
   await core.start()
   const dispatch = createDispatcher(core.handlers)
   const messages: BridgeMessage[] = []
@@ -110,6 +115,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     userDataDir,
     messages,
+    demo: core.demoServer,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true })
       const path = join(SCREENSHOTS, `${name}.png`)
