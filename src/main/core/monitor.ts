@@ -122,6 +122,19 @@ export function createMonitor(deps: MonitorDeps) {
       sync()
       poller.start()
     },
+    /**
+     * Fetches every enabled store once, now (within the same in-flight limits), and resolves when
+     * all have answered or failed. Used by the CLI's `snapshot`; leaves the poller stopped.
+     */
+    async pollAllOnce(): Promise<void> {
+      await loadStored()
+      sync()
+      poller.start()
+      poller.refresh()
+      await poller.whenIdle()
+      poller.stop()
+      await deps.snapshots.flush()
+    },
     /** Stops polling and writes any pending snapshot age to disk. */
     async stop(): Promise<void> {
       poller.stop()

@@ -128,3 +128,19 @@ describe('the monitor over the demo server', () => {
     expect(rig.snapshotEvents.length).toBeGreaterThan(12)
   }, 120_000)
 })
+
+describe('pollAllOnce (the CLI snapshot)', () => {
+  it('fetches every enabled store once, even fresh ones, within the in-flight cap, then stops', async () => {
+    rig = await startRig({ stores: 6, monitor: { maxInFlight: 2 } })
+    await rig.monitor.pollAllOnce()
+    expect(rig.monitor.snapshots().length).toBe(6)
+    const first = rig.monitor.snapshots().map((p) => p.current.fetchedAt)
+    await rig.clock.advance(60_000)
+    await rig.monitor.pollAllOnce()
+    expect(rig.monitor.snapshots().every((p, i) => p.current.fetchedAt > first[i]!)).toBe(true)
+    // Stopped: time passing starts nothing.
+    const n = rig.statusEvents.length
+    await rig.clock.advance(3600_000)
+    expect(rig.statusEvents.length).toBe(n)
+  })
+})

@@ -136,11 +136,12 @@ export function createPoller(opts: PollerOptions) {
       .finally(() => {
         e.inFlight = null
         if (entries.get(e.id) === e) emit(e)
+        // Start whatever is waiting first, so "idle" means nothing is due either.
+        pump()
         if (inFlightCount() === 0) {
           idleWaiters.forEach((w) => w())
           idleWaiters = []
         }
-        pump()
       })
   }
 
