@@ -56,6 +56,8 @@ export interface AccountService {
 }
 
 const clone = <T>(v: T): T => structuredClone(v)
+/** Demo stores get stable ids, so their saved figures are found again at the next start. */
+const demoAccountId = (accountId: string) => `demo-${accountId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 /** Runs async critical sections one after another (add/update/remove/settings never interleave). */
@@ -250,7 +252,7 @@ class AccountServiceImpl implements AccountService {
         const parsed = accountInputSchema.safeParse(seed.input)
         if (!parsed.success) throw new AccountError('invalid', `Demo store: ${describeIssues(parsed.error)}`)
         this.refuseDuplicate(parsed.data)
-        const account: Account = { id: newAccountId(), ...parsed.data, demo: true }
+        const account: Account = { id: demoAccountId(parsed.data.accountId), ...parsed.data, demo: true }
         await this.demoSecrets.set(account.id, checkApiKey(seed.key))
         this.demo = [...this.demo, account]
         added.push(clone(account))
