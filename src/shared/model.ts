@@ -145,3 +145,6 @@ export interface StoreStatus {
   /** The server refused us (wrong key, missing permission): polling faster will not help. */
   needsAttention: boolean
 }
+
+/** Colours given to stores (and to campaigns in a store's chart), distinct at a glance. */
+export const STORE_COLOURS: readonly string[] = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#4b5563']

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path'
 import type { AccountView, AppInfo, AppState, AppWarning, EventContract } from '../../shared/ipc'
-import { DEFAULT_SIZES, type Account, type AccountInput } from '../../shared/model'
+import { DEFAULT_SIZES, STORE_COLOURS, type Account, type AccountInput } from '../../shared/model'
 import { fetchDashboard, type DashboardParser } from './api'
 import { createAccountService, KeytarSecretStore, openSettingsFile, type AccountService } from './accounts'
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
@@ -43,9 +43,6 @@ export interface AppCore {
   /** The running demo server, when in demo mode. */
   readonly demoServer: DemoServer | null
 }
-
-/** Colours given to demo stores (and suggested for new ones). */
-export const STORE_COLOURS = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#4b5563']
 
 /** Creates the core. Call `start()` before the first request. */
 export function createAppCore(options: AppCoreOptions): AppCore {
