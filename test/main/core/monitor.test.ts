@@ -55,6 +55,35 @@ describe('the monitor over the demo server', () => {
     expect(rig.monitor.status(other.id)!.state).toBe('ok')
   })
 
+  it('backs off from a failing server, growing, and returns to the interval once it recovers', async () => {
+    const sent: number[] = []
+    let clockRef: { now(): number } | null = null
+    const transport: typeof fetch = (input, init) => {
+      sent.push(clockRef!.now())
+      return fetch(input, init)
+    }
+    rig = await startRig({ stores: 1, monitor: { transport, random: () => 1, spreadMs: () => 0 } })
+    clockRef = rig.clock
+    rig.server.setFault('*', { kind: 'http', status: 502 })
+    await rig.monitor.start()
+    // Each answer is handled within a second of fake time (one step), hence the rounding.
+    const minutes = (ts: number[]) => ts.slice(1).map((t, i) => Math.round(((t - ts[i]!) / MIN) * 10) / 10)
+    await run(rig, 16 * MIN, 1_000)
+    const gaps = minutes(sent)
+    expect(gaps).toEqual([1, 2, 4, 8])
+    const id = rig.accounts.list()[0]!.id
+    expect(rig.monitor.status(id)).toMatchObject({ state: 'error', needsAttention: false, error: { kind: 'http', consecutiveFailures: 5 } })
+    rig.server.setFault('*', null)
+    // The sixth attempt (16 min after the fifth) succeeds; from then on: the interval plus its
+    // 10% jitter (random = 1), no more backoff.
+    await run(rig, 40 * MIN, 1_000)
+    expect(rig.monitor.status(id)).toMatchObject({ state: 'ok', error: null })
+    expect(minutes(sent.slice(4, 6))).toEqual([16])
+    const after = sent.slice(5)
+    expect(after.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(minutes(after))).toEqual(new Set([5.5]))
+  })
+
   it('restarts on the saved snapshots with their age when the server is gone', async () => {
     rig = await startRig({ stores: 2 })
     await rig.monitor.start()
