@@ -45,6 +45,15 @@ async function fillAddForm(page: Page, store: { label: string; userId: string; a
   await page.getByRole('button', { name: 'Test and add' }).click()
 }
 
+/** Removes the first store in Settings, through its confirmation. */
+async function removeFirstStore(page: Page): Promise<void> {
+  await page.locator('.account-list li').first().getByRole('button', { name: 'Remove' }).click()
+  const confirm = page.getByRole('alertdialog')
+  await expect(confirm).toContainText('saved figures are deleted')
+  await confirm.getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByText('No stores yet.')).toBeVisible()
+}
+
 /** Every file under a directory, as text. */
 function allFiles(dir: string): { path: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {
@@ -66,10 +75,32 @@ test('a store is tested, saved with its key in the keychain, polled, and removed
   await expect(page.locator('table.comparison thead')).toContainText('as of just now', { timeout: 15_000 })
   await h.screenshot('overview-one-store')
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  await page.getByRole('button', { name: 'Remove' }).click()
-  await expect(page.getByText('No stores yet.')).toBeVisible()
+  await removeFirstStore(page)
   expect(keychainLookup(account.id)).toBe('')
   expect(readFileSync(join(h.userDataDir, 'settings.json'), 'utf8')).not.toContain(store.accountId)
+})
+
+test('editing changes the name and keeps the key unless a new one is tested and accepted', async () => {
+  const { page } = h
+  const store = server.stores[0]!
+  await fillAddForm(page, { label: 'Before', userId: store.userId, accountId: store.accountId }, store.key)
+  await expect(page.locator('.account-list li')).toContainText('Before')
+  const id = h.core.accounts.list()[0]!.id
+  await page.getByRole('button', { name: 'Edit' }).click()
+  const form = page.getByRole('form', { name: 'Edit Before' })
+  await expect(form.getByLabel('Account id')).toHaveAttribute('readonly', '')
+  await form.getByLabel('Name').fill('After')
+  await form.getByLabel('API key').fill('KEY-edit-wrong-6620')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByRole('alert')).toContainText(/key/i)
+  expect(h.core.accounts.list()[0]!.label).toBe('Before')
+  expect(keychainLookup(id)).toBe(store.key)
+  await form.getByLabel('Name').fill('After')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('.account-list li strong')).toHaveText('After')
+  expect(keychainLookup(id)).toBe(store.key)
+  expect(JSON.parse(readFileSync(join(h.userDataDir, 'settings.json'), 'utf8')).accounts[0].label).toBe('After')
+  await h.screenshot('settings-edited')
 })
 
 test('a wrong key is refused with the server message and nothing is saved', async () => {
@@ -110,8 +141,7 @@ test('the key appears nowhere: files, logs, console, and every message but the o
     await page.evaluate((accountId) => window.storeglance.stores.refresh(accountId), id)
     await expect.poll(() => h.core.monitor.status(id)?.state, { timeout: 10_000 }).toBe('error')
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
-    await page.getByRole('button', { name: 'Remove' }).click()
-    await expect(page.getByText('No stores yet.')).toBeVisible()
+    await removeFirstStore(page)
     await h.core.monitor.whenIdle()
 
     for (const key of [good.key, wrong]) {
