@@ -12,7 +12,7 @@ import { createAccountService, KeytarSecretStore, openSettingsFile, type Account
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
-import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
+import { createMonitor, requestFieldsOf, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
 import { createHistoryStore, createSnapshotStore } from './snapshots'
 
@@ -74,13 +74,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     demo: demoServer !== null,
     userDataDir: options.userDataDir,
   })
-  async function views(): Promise<AccountView[]> {
-    const list = need(accounts).list()
-    return Promise.all(list.map(async (a) => ({ ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) })))
-  }
   async function view(a: Account): Promise<AccountView> {
     return { ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) }
   }
+  const views = (): Promise<AccountView[]> => Promise.all(need(accounts).list().map(view))
   async function accountsChanged(): Promise<void> {
     await need(monitor).accountsChanged()
     events.emit('event:accounts', await views())
@@ -97,10 +94,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     )
   }
   async function leaveDemo(): Promise<void> {
-    if (!demoServer) return
-    await need(accounts).clearDemo()
-    await demoServer.close()
+    const server = demoServer
+    if (!server) return
+    // Cleared before any await: a second store added meanwhile must not leave demo mode twice.
     demoServer = null
+    await need(accounts).clearDemo()
+    await server.close()
   }
 
   const handlers: IpcHandlers = {
@@ -121,8 +120,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return view(added)
     },
     'accounts:update': async ({ id, patch, key }) => {
+      const wasEnabled = need(accounts).list().find((a) => a.id === id)?.enabled
       const updated = await need(accounts).update(id, patch, key)
       await accountsChanged()
+      // A fixed key or a store just switched on should not wait a whole interval.
+      if (updated.enabled && (key !== undefined || !wasEnabled)) need(monitor).refreshNow(id)
       return view(updated)
     },
     'accounts:remove': async ({ id }) => {
@@ -137,7 +139,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     'settings:update': async (patch) => {
       const settings = await need(accounts).updateSettings(patch)
-      need(monitor).accountsChanged()
+      await need(monitor).accountsChanged()
       events.emit('event:settings', settings)
       return settings
     },
@@ -159,8 +161,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       accounts = await createAccountService({
         settingsFile: openSettingsFile(options.userDataDir),
         secrets: options.secrets ?? new KeytarSecretStore(),
-        testConnection: (account, key) => fetchDashboard({ ...connectionOf(account), key, ...transportOptions }),
+        testConnection: (account, key) => fetchDashboard({ ...requestFieldsOf(account), key, ...transportOptions }),
         onRemoved: async (id) => {
+          // Its request must settle first, or an answer landing now would save the files again.
+          await monitor?.forget(id)
           await snapshots.remove(id)
           await history.remove(id)
         },
@@ -168,7 +172,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       accounts.warnings.forEach(warn)
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
-      monitor = createMonitor({ accounts, snapshots, history, clock, ...transportOptions, ...options.monitor })
+      monitor = createMonitor({ accounts, snapshots, history, clock, onWarning: warn, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))
       await monitor.start()
@@ -178,11 +182,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       await demoServer?.close()
     },
   }
-}
-
-/** The request fields of an account (what the connection test and the poller send). */
-function connectionOf(a: Account) {
-  return { endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, format: a.format, sizes: a.sizes }
 }
 
 function demoInput(label: string, endpoint: string, userId: string, accountId: string, timeZone: string, colour: string): AccountInput {

@@ -30,11 +30,20 @@ export interface MonitorDeps {
   maxInFlight?: number
   spreadMs?: PollerOptions['spreadMs']
   refreshDebounceMs?: number
+  /** Problems worth telling the user that do not make a poll fail (history could not be written). */
+  onWarning?: (message: string) => void
+  /** How long stop() waits for requests in flight before giving up on them. */
+  stopTimeoutMs?: number
 }
 
 export interface MonitorEvents {
   snapshot: SnapshotPair
   status: StoreStatus
+}
+
+/** What an account sends with every dashboard request (besides its key). */
+export function requestFieldsOf(a: Account) {
+  return { endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, format: a.format, sizes: a.sizes }
 }
 
 /** A failure the poller can classify: the account has no usable key. */
@@ -52,12 +61,8 @@ export function createMonitor(deps: MonitorDeps) {
     deps.fetcher ??
     ((account, key, signal) =>
       fetchDashboard({
-        endpoint: account.endpoint,
-        userId: account.userId,
-        accountId: account.accountId,
+        ...requestFieldsOf(account),
         key,
-        format: account.format,
-        sizes: account.sizes,
         signal,
         now: () => new Date(deps.clock.now()),
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
@@ -71,14 +76,21 @@ export function createMonitor(deps: MonitorDeps) {
     const key = await deps.accounts.getKey(id)
     if (!key) throw new MissingKeyError(`No API key is stored for ${account.label}. Enter it again in Settings.`)
     const snapshot = await fetcher(account, key, signal)
-    if (signal.aborted) return
+    // Dropped meanwhile (store removed or disabled, app pausing): keep nothing of the answer.
+    signal.throwIfAborted()
     const before = pairs.get(id)
     const { changed } = await deps.snapshots.save(id, snapshot)
+    signal.throwIfAborted()
     // The store keeps the last differing snapshot as "previous"; mirror that without re-reading disk.
     const pair: SnapshotPair = { id, current: snapshot, previous: (changed ? before?.current : before?.previous) ?? null }
     pairs.set(id, pair)
     events.emit('snapshot', pair)
-    await deps.history.record(id, account.timeZone, snapshot)
+    try {
+      await deps.history.record(id, account.timeZone, snapshot)
+    } catch (err) {
+      // The figures are saved and shown; only the long-term history missed a day's update.
+      deps.onWarning?.(`The history of ${account.label} could not be saved: ${(err as Error).message}`)
+    }
   }
 
   const poller = createPoller({
@@ -135,11 +147,24 @@ export function createMonitor(deps: MonitorDeps) {
       poller.stop()
       await deps.snapshots.flush()
     },
-    /** Stops polling and writes any pending snapshot age to disk. */
+    /**
+     * Stops polling and writes any pending snapshot age to disk. Requests are aborted; one that does
+     * not settle within `stopTimeoutMs` (a keychain prompt, say) is not waited for.
+     */
     async stop(): Promise<void> {
       poller.stop()
-      await poller.whenIdle()
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const deadline = new Promise<void>((r) => {
+        timer = setTimeout(r, deps.stopTimeoutMs ?? 5_000)
+      })
+      await Promise.race([poller.whenIdle(), deadline])
+      clearTimeout(timer)
       await deps.snapshots.flush()
+    },
+    /** Stops polling a store and waits for its request to settle, so nothing is saved after. */
+    async forget(id: string): Promise<void> {
+      await poller.forget(id)
+      pairs.delete(id)
     },
     /** Call after accounts or settings changed. Loads what is stored for new accounts first. */
     async accountsChanged(): Promise<void> {
@@ -147,6 +172,8 @@ export function createMonitor(deps: MonitorDeps) {
       sync()
     },
     refresh: (id?: string) => poller.refresh(id),
+    /** Polls one store now, past the debounce: its key was just fixed or it was just enabled. */
+    refreshNow: (id: string) => poller.refresh(id, true),
     pause: () => poller.pause(),
     resume: () => poller.resume(),
     setOnline: (online: boolean) => poller.setOnline(online),

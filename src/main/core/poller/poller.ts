@@ -33,6 +33,8 @@ interface Entry {
   intervalMs: number
   nextAt: number
   inFlight: AbortController | null
+  /** The running poll, awaited when the store is dropped so nothing lands after it is gone. */
+  running: Promise<void> | null
   /** Set when a request is aborted on purpose (pause, offline, removal): not a failure. */
   abortedOnPurpose: boolean
   forced: boolean
@@ -45,6 +47,9 @@ interface Entry {
 
 export type Poller = ReturnType<typeof createPoller>
 
+/** Longest delay a Node timer accepts. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 const defaultSpread = (count: number, intervalMs: number) => Math.min(intervalMs, count * 5_000)
 
 /** Creates a stopped poller; call `setTargets` and `start`. */
@@ -55,13 +60,16 @@ export function createPoller(opts: PollerOptions) {
   const debounceMs = opts.refreshDebounceMs ?? 5_000
   const spread = opts.spreadMs ?? defaultSpread
   const entries = new Map<string, Entry>()
-  let running = false
+  let started = false
   let paused = false
   let online = true
   let timer: TimerHandle | null = null
   let idleWaiters: (() => void)[] = []
 
-  const inFlightCount = () => [...entries.values()].filter((e) => e.inFlight).length
+  // Every poll still running, including those of stores already dropped: they count against the
+  // cap and keep the poller from being idle until they have settled.
+  const running = new Set<Promise<void>>()
+  const inFlightCount = () => running.size
 
   function statusOf(e: Entry): StoreStatus {
     const now = clock.now()
@@ -77,7 +85,7 @@ export function createPoller(opts: PollerOptions) {
       id: e.id,
       state,
       lastSuccessAt: e.lastSuccessAt === null ? null : new Date(e.lastSuccessAt).toISOString(),
-      nextAttemptAt: running ? new Date(e.nextAt).toISOString() : null,
+      nextAttemptAt: started ? new Date(e.nextAt).toISOString() : null,
       error: e.error,
       needsAttention: e.needsAttention,
     }
@@ -91,7 +99,8 @@ export function createPoller(opts: PollerOptions) {
     const window = spread(list.length, Math.min(...list.map((e) => e.intervalMs)))
     list.forEach((e, i) => {
       const slot = now + Math.round(((i + random()) * window) / list.length)
-      const dueBySnapshot = e.lastSuccessAt === null ? now : e.lastSuccessAt + e.intervalMs
+      // A snapshot dated in the future (a clock once set ahead) counts as fetched now.
+      const dueBySnapshot = e.lastSuccessAt === null ? now : Math.min(e.lastSuccessAt, now) + e.intervalMs
       if (!onlyOverdue || e.nextAt <= now) e.nextAt = Math.max(slot, dueBySnapshot)
     })
   }
@@ -100,16 +109,17 @@ export function createPoller(opts: PollerOptions) {
     if (timer !== null) clock.clearTimeout(timer)
     timer = null
     // At the cap, the next completion pumps again; no timer needed (and none that would spin).
-    if (!running || inFlightCount() >= maxInFlight) return
+    if (!started || inFlightCount() >= maxInFlight) return
     const waiting = [...entries.values()].filter((e) => !e.inFlight && (e.forced || (!paused && online)))
     if (waiting.length === 0) return
     const next = Math.min(...waiting.map((e) => e.nextAt))
-    timer = clock.setTimeout(pump, Math.max(0, next - clock.now()))
+    // Timers cannot wait longer than ~24.8 days; a later wake-up just re-schedules.
+    timer = clock.setTimeout(pump, Math.min(MAX_TIMER_MS, Math.max(0, next - clock.now())))
   }
 
   function pump(): void {
     timer = null
-    if (!running) return
+    if (!started) return
     const now = clock.now()
     const due = [...entries.values()]
       .filter((e) => !e.inFlight && e.nextAt <= now && (e.forced || (!paused && online)))
@@ -127,22 +137,26 @@ export function createPoller(opts: PollerOptions) {
     e.abortedOnPurpose = false
     e.forced = false
     emit(e)
-    opts
+    const done: Promise<void> = opts
       .poll(e.id, ctrl.signal)
       .then(
         () => succeed(e),
         (err: unknown) => fail(e, err),
       )
       .finally(() => {
+        running.delete(done)
         e.inFlight = null
+        e.running = null
         if (entries.get(e.id) === e) emit(e)
         // Start whatever is waiting first, so "idle" means nothing is due either.
         pump()
-        if (inFlightCount() === 0) {
+        if (running.size === 0) {
           idleWaiters.forEach((w) => w())
           idleWaiters = []
         }
       })
+    e.running = done
+    running.add(done)
   }
 
   function succeed(e: Entry): void {
@@ -164,6 +178,19 @@ export function createPoller(opts: PollerOptions) {
     e.nextAt = now + (f.transient ? backoffDelay(e.failures, random) : jitteredInterval(e.intervalMs, random))
   }
 
+  /** Stops polling one store: aborts its request and resolves once that request has settled. */
+  async function drop(id: string): Promise<void> {
+    const e = entries.get(id)
+    if (!e) return
+    entries.delete(id)
+    // The window is told the store is no longer polled (it may be disabled, not removed).
+    opts.onStatus({ ...statusOf(e), state: 'idle', nextAttemptAt: null })
+    if (!e.inFlight) return
+    e.abortedOnPurpose = true
+    e.inFlight.abort()
+    await e.running
+  }
+
   function abortAll(): void {
     for (const e of entries.values()) {
       if (!e.inFlight) continue
@@ -177,12 +204,7 @@ export function createPoller(opts: PollerOptions) {
     setTargets(targets: PollTarget[]): void {
       const now = clock.now()
       const wanted = new Set(targets.map((t) => t.id))
-      for (const [id, e] of entries) {
-        if (wanted.has(id)) continue
-        e.abortedOnPurpose = true
-        e.inFlight?.abort()
-        entries.delete(id)
-      }
+      for (const id of [...entries.keys()]) if (!wanted.has(id)) void drop(id)
       const added: Entry[] = []
       for (const t of targets) {
         const intervalMs = Math.max(60, t.intervalSec) * 1000
@@ -194,7 +216,7 @@ export function createPoller(opts: PollerOptions) {
         }
         const last = t.lastSuccessAt ? Date.parse(t.lastSuccessAt) : NaN
         const entry: Entry = {
-          id: t.id, intervalMs, nextAt: now, inFlight: null, abortedOnPurpose: false, forced: false,
+          id: t.id, intervalMs, nextAt: now, inFlight: null, running: null, abortedOnPurpose: false, forced: false,
           lastSuccessAt: Number.isFinite(last) ? last : null, lastRefreshAt: null, failures: 0, error: null, needsAttention: false,
         }
         entries.set(t.id, entry)
@@ -204,14 +226,16 @@ export function createPoller(opts: PollerOptions) {
       added.forEach(emit)
       schedule()
     },
+    /** Stops polling one store and waits for its request to settle (before its files are deleted). */
+    forget: drop,
     start(): void {
-      running = true
+      started = true
       entries.forEach(emit)
       pump()
     },
     /** Stops polling and aborts requests in flight. */
     stop(): void {
-      running = false
+      started = false
       abortAll()
       schedule()
     },
@@ -239,13 +263,16 @@ export function createPoller(opts: PollerOptions) {
       entries.forEach(emit)
       schedule()
     },
-    /** "Refresh now" for one store or all; debounced, and never a second request for a store in flight. */
-    refresh(id?: string): void {
+    /**
+     * "Refresh now" for one store or all; debounced (unless `immediate`, for a fixed key or a store
+     * just enabled), and never a second request for a store in flight.
+     */
+    refresh(id?: string, immediate = false): void {
       const now = clock.now()
       for (const e of entries.values()) {
         if (id !== undefined && e.id !== id) continue
         if (e.inFlight || paused) continue
-        if (e.lastRefreshAt !== null && now - e.lastRefreshAt < debounceMs) continue
+        if (!immediate && e.lastRefreshAt !== null && now - e.lastRefreshAt < debounceMs) continue
         e.lastRefreshAt = now
         e.nextAt = now
         e.forced = true

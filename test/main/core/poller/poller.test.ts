@@ -245,20 +245,57 @@ describe('the poller', () => {
     expect(p.calls.length).toBe(5)
   })
 
-  it('stops polling a removed store and ignores its late answer', async () => {
+  it('stops polling a dropped store, counts its request until it settles, and says it is idle', async () => {
     const clock = new FakeClock()
-    const m = manualPolls(clock)
+    // Requests that ignore their abort signal, as a stuck socket or keychain prompt might.
+    const settle: Record<string, () => void> = {}
+    const calls: string[] = []
+    const poll: PollerOptions['poll'] = (id) =>
+      new Promise((resolve) => {
+        calls.push(id)
+        settle[id] = () => resolve(undefined)
+      })
     const statuses: StoreStatus[] = []
-    const poller = createPoller({ clock, poll: m.poll, onStatus: (s) => statuses.push(s), spreadMs: () => 0 })
-    poller.setTargets(targets(2, 60))
+    const poller = createPoller({ clock, poll, onStatus: (s) => statuses.push(s), spreadMs: () => 0, maxInFlight: 2 })
+    poller.setTargets(targets(3, 60))
     poller.start()
     await clock.advance(0)
-    poller.setTargets([{ id: 's1', intervalSec: 60 }])
+    expect(calls).toEqual(['s0', 's1'])
+    let forgotten = false
+    void poller.forget('s0').then(() => (forgotten = true))
     await flush()
-    expect(m.calls[0]!.signal.aborted).toBe(true)
+    expect(statuses.at(-1)).toMatchObject({ id: 's0', state: 'idle', nextAttemptAt: null })
     expect(poller.status('s0')).toBeNull()
+    // Still running: it holds its slot, and the poller is not idle.
+    expect(forgotten).toBe(false)
+    expect(poller.inFlight()).toBe(2)
+    expect(calls).toEqual(['s0', 's1'])
+    let idle = false
+    void poller.whenIdle().then(() => (idle = true))
+    const before = statuses.length
+    settle['s0']!()
+    await flush()
+    expect(forgotten).toBe(true)
+    expect(statuses.slice(before).some((s) => s.id === 's0')).toBe(false)
+    expect(calls).toEqual(['s0', 's1', 's2'])
+    expect(idle).toBe(false)
+    settle['s1']!()
+    settle['s2']!()
+    await flush()
+    expect(idle).toBe(true)
     await clock.advance(10 * MIN)
-    expect(m.calls.filter((c) => c.id === 's0').length).toBe(1)
+    expect(calls.filter((c) => c === 's0').length).toBe(1)
+  })
+
+  it('treats a snapshot dated in the future as fetched now, instead of waiting for that date', async () => {
+    const clock = new FakeClock()
+    const p = instantPolls(clock)
+    const { poller } = setup({ poll: p.poll }, clock)
+    poller.setTargets([{ id: 'a', intervalSec: 60, lastSuccessAt: new Date(clock.now() + 90 * 24 * 3600_000).toISOString() }])
+    poller.start()
+    await clock.advance(2 * MIN)
+    expect(p.calls.length).toBeGreaterThanOrEqual(1)
+    expect(clock.pending).toBe(1)
   })
 
   it('reports a stored snapshot older than two intervals as stale', () => {
