@@ -59,13 +59,14 @@ function sumBase(stores: ComparisonStore[], pick: Pick, base: Pick, total: Total
   return bases.some((b) => b === null) ? null : (bases as number[]).reduce((a, b) => a + b, 0)
 }
 
-/** Builds every row of the comparison at `now` (for the month-end pace on each store's calendar). */
-export function buildComparison(stores: ComparisonStore[], now: Date): Comparison {
+/** Builds every row of the comparison; the month-end pace is on each store's calendar. */
+export function buildComparison(stores: ComparisonStore[], _now?: Date): Comparison {
   const pace: ComparisonRow = {
     ...row('pace', 'Transactions, month-end pace', stores, () => null),
     projection: true,
   }
-  pace.cells = stores.map((s) => ({ value: s.snapshot ? monthEndPace(s.snapshot.transactions.thisMonth, now, s.timeZone) : null }))
+  // Projected from the moment the figure was fetched: a stale "this month" may be last month's.
+  pace.cells = stores.map((s) => ({ value: s.snapshot ? monthEndPace(s.snapshot.transactions.thisMonth, new Date(s.snapshot.fetchedAt), s.timeZone) : null }))
   const paceTotal = totalOf(pace.cells.map((c) => c.value))
   pace.total = { value: paceTotal.value, coverage: coverageText(paceTotal) }
   return {

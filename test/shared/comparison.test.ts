@@ -3,8 +3,9 @@ import { buildComparison, formatCell } from '../../src/shared/comparison'
 import { makeSnapshot } from '../helpers/snapshots'
 
 const now = new Date('2026-11-10T12:00:00Z')
-const a = makeSnapshot({ transactions: { thisMonth: 1000, lastMonth: 3100, samePeriodLastMonth: 800 } })
+const a = makeSnapshot({ fetchedAt: '2026-11-10T12:00:00Z', transactions: { thisMonth: 1000, lastMonth: 3100, samePeriodLastMonth: 800 } })
 const b = makeSnapshot({
+  fetchedAt: '2026-11-10T12:00:00Z',
   transactions: { thisMonth: 3000, lastMonth: 9000, samePeriodLastMonth: 0 },
   customers: { allTime: 155, thisMonth: 5, lastMonth: null, samePeriodLastMonth: null },
   activeCampaigns: null,
@@ -45,6 +46,12 @@ describe('buildComparison', () => {
     expect(n.total.value).toBe(281)
     expect(n.total.change).toEqual({ delta: null, pct: null })
     expect(rowOf(c, 'activeCampaigns').total).toMatchObject({ value: 5, coverage: '1 of 3 stores' })
+  })
+
+  it('projects the pace from when each figure was fetched, not from today', () => {
+    // Fetched on the 10th (1000 so far): pace 3000, even when viewed on the 1st of the next month.
+    const stale = buildComparison([{ id: 'a', label: 'A', timeZone: 'UTC', snapshot: { ...a, fetchedAt: '2026-11-10T12:00:00Z' } }], new Date('2026-12-01T08:00:00Z'))
+    expect(rowOf(stale, 'pace').cells[0]!.value).toBe(3000)
   })
 
   it('labels the month-end pace as a projection', () => {
