@@ -2,14 +2,14 @@
  * The composition root of the Electron main process: wires Electron's adapters to the core.
  * This file, src/main/electron/** and src/preload/** are the only places that import 'electron'.
  */
-import { app, BrowserWindow, net } from 'electron'
+import { app, BrowserWindow, dialog, net } from 'electron'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
 import { hardenApp } from './electron/security'
-import { createMainWindow } from './electron/window'
+import { createMainWindow, rendererUrl } from './electron/window'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
 
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
     app.quit()
     return
   }
-  app.on('second-instance', showWindow)
   const dir = userDataDir()
   await app.whenReady()
   hardenApp()
@@ -46,12 +45,14 @@ async function main(): Promise<void> {
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
   })
-  registerIpc(createDispatcher(core.handlers), () => mainWindow)
+  registerIpc(createDispatcher(core.handlers), () => mainWindow, rendererUrl())
   for (const channel of EVENT_CHANNELS) {
     core.events.on(channel, (payload) => sendEvent(mainWindow, channel, payload as never))
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
+  // Only now can a second launch show a window that works.
+  app.on('second-instance', showWindow)
   showWindow()
   app.on('activate', showWindow)
   let quitting = false
@@ -71,4 +72,8 @@ async function main(): Promise<void> {
   })
 }
 
-void main()
+main().catch((err: unknown) => {
+  // Never linger invisibly: say what failed and quit.
+  dialog.showErrorBox('Storeglance could not start', err instanceof Error ? err.message : String(err))
+  app.exit(1)
+})

@@ -1,8 +1,9 @@
 /**
  * The main window, with the secure web preferences every window of the app must have.
  */
-import { BrowserWindow, type WebPreferences } from 'electron'
+import { app, BrowserWindow, type WebPreferences } from 'electron'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /** The web preferences of every window: sandboxed, isolated, no Node, no webview. */
 export const SECURE_WEB_PREFERENCES = {
@@ -17,7 +18,14 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
 } as const satisfies WebPreferences
 
-/** Creates the main window and loads the renderer (the dev server in development, the built file otherwise). */
+/** The URL the window shows: the dev server in development, the built index.html otherwise. */
+export function rendererUrl(): string {
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  if (!app.isPackaged && devUrl) return devUrl
+  return pathToFileURL(join(__dirname, '../renderer/index.html')).href
+}
+
+/** Creates the main window and loads the renderer. */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -30,8 +38,6 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
   })
   window.once('ready-to-show', () => window.show())
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  if (devUrl && !process.env['STOREGLANCE_PACKAGED']) void window.loadURL(devUrl)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  void window.loadURL(rendererUrl())
   return window
 }

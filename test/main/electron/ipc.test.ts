@@ -16,7 +16,8 @@ vi.mock('electron', () => {
 const { registerIpc, isTrustedSender, sendEvent } = await import('../../../src/main/electron/ipc')
 const { INVOKE_CHANNELS } = await import('../../../src/shared/ipc')
 
-const mainFrame = { url: 'file:///app/out/renderer/index.html' }
+const APP_URL = 'file:///app/out/renderer/index.html'
+const mainFrame = { url: APP_URL }
 const window = {
   isDestroyed: () => false,
   webContents: { mainFrame, send: vi.fn() },
@@ -24,7 +25,7 @@ const window = {
 
 describe('the IPC adapter', () => {
   it('registers every contract channel and removes them again', () => {
-    const off = registerIpc(async () => ({ ok: true, value: null }), () => window as never)
+    const off = registerIpc(async () => ({ ok: true, value: null }), () => window as never, APP_URL)
     expect([...handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
     off()
     expect(handlers.size).toBe(0)
@@ -32,7 +33,7 @@ describe('the IPC adapter', () => {
 
   it('forwards requests from our own main frame to the dispatcher', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
-    registerIpc(dispatch, () => window as never)
+    registerIpc(dispatch, () => window as never, APP_URL)
     const result = await handlers.get('app:info')!({ senderFrame: mainFrame }, null)
     expect(result).toEqual({ ok: true, value: 'yes' })
     expect(dispatch).toHaveBeenCalledWith('app:info', null)
@@ -40,12 +41,21 @@ describe('the IPC adapter', () => {
 
   it('refuses a subframe, another page, or a missing window without dispatching', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
-    registerIpc(dispatch, () => window as never)
+    registerIpc(dispatch, () => window as never, APP_URL)
     const sub = await handlers.get('app:info')!({ senderFrame: { url: mainFrame.url } }, null)
     expect(sub).toMatchObject({ ok: false, error: { kind: 'invalid' } })
-    const web = { isDestroyed: () => false, webContents: { mainFrame: { url: 'https://evil.example/' } } }
-    expect(isTrustedSender({ senderFrame: web.webContents.mainFrame } as never, web as never)).toBe(false)
-    expect(isTrustedSender({ senderFrame: mainFrame } as never, null)).toBe(false)
+    const check = (url: string, appUrl = APP_URL) => {
+      const w = { isDestroyed: () => false, webContents: { mainFrame: { url } } }
+      return isTrustedSender({ senderFrame: w.webContents.mainFrame } as never, w as never, appUrl)
+    }
+    expect(check('https://evil.example/')).toBe(false)
+    expect(check('file:///tmp/other.html')).toBe(false)
+    expect(check(APP_URL)).toBe(true)
+    // In development, the dev server's exact origin, not a look-alike.
+    expect(check('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true)
+    expect(check('http://localhost:51730/', 'http://localhost:5173')).toBe(false)
+    expect(check('http://localhost:5173.evil.example/', 'http://localhost:5173')).toBe(false)
+    expect(isTrustedSender({ senderFrame: mainFrame } as never, null, APP_URL)).toBe(false)
     expect(dispatch).not.toHaveBeenCalled()
   })
 

@@ -17,19 +17,21 @@ vi.mock('electron', () => {
       return Promise.resolve()
     }
   }
-  return { BrowserWindow }
+  const app = { isPackaged: true } satisfies Partial<typeof import('electron')['app']>
+  return { BrowserWindow, app }
 })
 
 const { createMainWindow, SECURE_WEB_PREFERENCES } = await import('../../../src/main/electron/window')
 
 describe('the main window', () => {
   it('is created sandboxed, isolated, without Node or webviews, with our preload', () => {
-    delete process.env['ELECTRON_RENDERER_URL']
+    // A packaged app ignores a dev-server URL from the environment.
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:9/'
     createMainWindow()
     const prefs = created[0]!.options['webPreferences'] as Record<string, unknown>
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)
-    expect(created[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    expect(created[0]!.loaded[0]).toMatch(/^file:.*renderer\/index\.html$/)
     expect(SECURE_WEB_PREFERENCES.sandbox).toBe(true)
   })
 })
