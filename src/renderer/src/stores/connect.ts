@@ -28,7 +28,8 @@ export async function connectStores(): Promise<() => void> {
     api.on.accounts((list) => {
       accounts.set(list)
       const ids = new Set(list.map((a) => a.id))
-      Object.keys(snapshots.pairs).filter((id) => !ids.has(id)).forEach((id) => snapshots.drop(id))
+      const known = new Set([...Object.keys(snapshots.pairs), ...Object.keys(snapshots.statuses)])
+      ;[...known].filter((id) => !ids.has(id)).forEach((id) => snapshots.drop(id))
     }),
     api.on.settings((s) => settings.set(s)),
     api.on.warning((w) => alerts.add(w)),
