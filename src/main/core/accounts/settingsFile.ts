@@ -155,8 +155,14 @@ class JsonSettingsFile implements SettingsFile {
     try {
       text = await readIfExists(this.path)
     } catch (err) {
-      await this.setAside(`could not be read (${describeFsError(errCode(err))})`, warnings)
-      return this.fresh([...warnings, STARTED_FRESH])
+      const code = errCode(err)
+      if (code === 'EISDIR') {
+        await this.setAside(`could not be read (${describeFsError(code)})`, warnings)
+        return this.fresh([...warnings, STARTED_FRESH])
+      }
+      // Perhaps passing (permissions, a lock, an I/O error): never replace a file we could not read.
+      this.readOnlyReason = `Storeglance could not read its settings file ${this.path} (${describeFsError(code)}). It will not change it until it can be read; fix the problem and restart.`
+      return this.fresh([this.readOnlyReason])
     }
     if (text === null) return this.fresh(warnings)
     let raw: unknown

@@ -24,16 +24,21 @@ export type ReadOutcome<T> =
   | { kind: 'damaged'; quarantinedAs: string | null; reason: string }
 
 /**
- * Reads and validates a JSON file without ever throwing: a file that cannot be read, parsed or
- * validated (empty, truncated, a directory, wrong shape) is quarantined next to itself. When even
- * the move fails, `quarantinedAs` is null and the file is simply ignored.
+ * Reads and validates a JSON file without ever throwing: a file that cannot be parsed or validated
+ * (empty, truncated, a directory, wrong shape) is quarantined next to itself. A file that cannot
+ * be read for a reason that may pass (permissions, a lock, an I/O error) is ignored where it is,
+ * as is one that cannot be moved: `quarantinedAs` is null then.
  */
 export async function readGuarded<T>(file: string, schema: z.ZodType<T>, now: Date): Promise<ReadOutcome<T>> {
   let text: string | null
   try {
     text = await readIfExists(file)
   } catch (err) {
-    return setAside(file, `could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, now)
+    const code = (err as NodeJS.ErrnoException).code ?? String(err)
+    // A directory in its place is damage; anything else (EACCES, EBUSY, EIO…) may pass: leave the
+    // file where it is, untouched, and use the other copy this time.
+    if (code === 'EISDIR') return setAside(file, 'is a folder, not a file', now)
+    return { kind: 'damaged', quarantinedAs: null, reason: `could not be read (${code})` }
   }
   if (text === null) return { kind: 'missing' }
   let json: unknown

@@ -172,13 +172,19 @@ describe('settings file', () => {
   )
   if (!CHMOD_WORKS) console.warn('settingsFile.test: read-only folder case skipped: chmod 0o500 does not stop this user (root) from writing; the ENOTDIR case covers the failure path.')
 
-  it.skipIf(!CHMOD_WORKS)('moves aside an unreadable file (skipped as root: root can read a 0o000 file)', async () => {
+  it.skipIf(!CHMOD_WORKS)('leaves an unreadable file untouched and refuses to replace it (skipped as root: root can read a 0o000 file)', async () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
     await file.save({ settings: DEFAULT_SETTINGS, accounts: [account()] })
+    const before = await readFile(file.path, 'utf8')
     chmodSync(file.path, 0o000)
-    expect((await file.load()).warnings.join()).toMatch(/could not be read \(permission denied\)/)
-    expect(await siblings(dir, 'settings.json.corrupt-')).toHaveLength(1)
+    const loaded = await file.load()
+    expect(loaded.warnings.join()).toMatch(/could not read its settings file .*permission denied/)
+    expect(loaded.readOnlyReason).not.toBeNull()
+    expect(await siblings(dir, 'settings.json.corrupt-')).toHaveLength(0)
+    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ code: 'read-only' })
+    chmodSync(file.path, 0o600)
+    expect(await readFile(file.path, 'utf8')).toBe(before)
   })
 })
 
