@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
+import { validateEndpoint } from '../api/request'
 
 /** Longest per-account or global polling interval we accept: once a day. */
 export const MAX_INTERVAL_SEC = 86_400
@@ -16,28 +17,18 @@ const IDENTITY_KEYS = ['endpoint', 'userId', 'accountId'] as const
 export type IdentityKey = (typeof IDENTITY_KEYS)[number]
 export const identityKeys: readonly IdentityKey[] = IDENTITY_KEYS
 
-/** True for hosts an `http://` endpoint may use: 127.0.0.0/8, ::1 and `localhost` (API.md §1). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  if (host === 'localhost' || host === '[::1]') return true
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-}
-
-/** Explains why `raw` cannot be a dashboard endpoint, or returns null when it can. */
+/**
+ * Explains why `raw` cannot be a dashboard endpoint, or returns null when it can. The client's own
+ * rule (https, or http on loopback only; no credentials, query or fragment), so what the settings
+ * accept is exactly what the client will send to.
+ */
 export function endpointProblem(raw: string): string | null {
-  let url: URL
   try {
-    url = new URL(raw.trim())
-  } catch {
-    return 'The endpoint is not a valid URL (expected e.g. https://api.clienttoolbox.com)'
+    validateEndpoint(raw)
+    return null
+  } catch (err) {
+    return (err as Error).message.replace(/\.$/, '')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The endpoint must start with https://'
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return 'The endpoint must use https:// (plain http:// is only allowed for this computer: localhost, 127.0.0.1, ::1)'
-  }
-  if (url.username || url.password) return 'The endpoint must not contain a user name or password'
-  if (url.search || url.hash) return 'The endpoint must not contain a query (?…) or fragment (#…)'
-  return null
 }
 
 /** Canonical stored form of a valid endpoint: lower-case host, default port dropped, no trailing slash. */
