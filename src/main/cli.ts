@@ -1,22 +1,107 @@
 /**
- * The command line: the same core as the app, with Node adapters and no Electron.
+ * The command line: the same core as the app (client, keychain, settings, snapshots, monitor,
+ * demo server) with Node adapters and no Electron. This file only parses the command, dispatches
+ * to src/main/cli/commands, and turns failures into a short message and an exit code.
  */
-const USAGE = 'Usage: storeglance <command> [options]\n\nCommands: fetch, accounts, snapshot, demo-server\nRun storeglance <command> --help for details.'
+import { version } from '../../package.json'
+import { DashboardError } from './core/api'
+import { AccountError } from './core/accounts'
+import { accountsCommand } from './cli/commands/accounts'
+import { demoServerCommand } from './cli/commands/demoServer'
+import { fetchCommand } from './cli/commands/fetch'
+import { snapshotCommand } from './cli/commands/snapshot'
+import type { CliIo } from './cli/context'
+import { EXIT, exitCodeFor, failureLabel, UsageError } from './cli/exitCodes'
+import { cliMessage, oneLine } from './cli/output'
+import { helpText, usageLine } from './cli/usage'
 
-/** Entry point; returns the process exit code. */
-export async function runCli(argv: string[]): Promise<number> {
-  if (argv.includes('--version')) {
-    process.stdout.write('storeglance 0.1.0\n')
-    return 0
-  }
-  if (argv.length === 0 || argv.includes('--help')) {
-    process.stdout.write(USAGE + '\n')
-    return 0
-  }
-  process.stderr.write(`Unknown command: ${argv[0]}\n${USAGE}\n`)
-  return 64
+type Command = (args: string[], io: CliIo) => Promise<number>
+
+const COMMANDS: Record<string, Command> = {
+  fetch: fetchCommand,
+  accounts: accountsCommand,
+  snapshot: snapshotCommand,
+  'demo-server': demoServerCommand,
 }
 
-void runCli(process.argv.slice(2)).then((code) => {
+/** The real process's streams and environment. */
+function processIo(debug: boolean): CliIo {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    stdin: process.stdin,
+    env: process.env,
+    debug,
+  }
+}
+
+async function dispatch(args: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = args
+  if (first === '--version' || first === '-v') {
+    io.out(`storeglance ${version}\n`)
+    return EXIT.ok
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.out(`${helpText(rest[0] && COMMANDS[rest[0]] ? rest[0] : '')}\n`)
+    return EXIT.ok
+  }
+  if (first === undefined) throw new UsageError('Missing command (fetch, accounts, snapshot or demo-server).')
+  const command = COMMANDS[first]
+  if (!command) {
+    const what = first.startsWith('-') ? `Unknown option ${oneLine(first).replace(/=.*$/, '').slice(0, 40)}` : `Unknown command "${oneLine(first).slice(0, 40)}"`
+    throw new UsageError(`${what}. Commands: fetch, accounts, snapshot, demo-server.`)
+  }
+  return command(rest, io)
+}
+
+/** The message for a failure: what kind it was, then what to do. */
+function messageFor(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err)
+  // Multi-line messages (e.g. "no stores yet" and what to do) keep their lines.
+  const message = text.split('\n').map(cliMessage).join('\n')
+  if (err instanceof DashboardError) return `${failureLabel(err.kind)}: ${message}`
+  if (err instanceof AccountError && err.code === 'connection' && err.causeKind) return `${failureLabel(err.causeKind)}: ${message}`
+  return message
+}
+
+/** Prints `err` for a person (never a stack unless --debug) and returns its exit code. */
+function report(err: unknown, io: CliIo): number {
+  const code = exitCodeFor(err)
+  io.err(`storeglance: ${messageFor(err)}\n`)
+  if (err instanceof UsageError) io.err(`${usageLine(err.command)}\n`)
+  if (io.debug && err instanceof Error && err.stack) io.err(`${err.stack}\n`)
+  else if (code === EXIT.partial && !(err instanceof Error && err.name === 'CliFailure')) io.err('Run the command again with --debug for details.\n')
+  return code
+}
+
+/**
+ * Runs the CLI with `argv` (without node and the script) and returns the exit code. `--debug`
+ * anywhere adds stack traces to error output.
+ */
+export async function runCli(argv: string[], io?: CliIo): Promise<number> {
+  const debug = argv.includes('--debug')
+  const theIo = io ?? processIo(debug)
+  try {
+    return await dispatch(
+      argv.filter((a) => a !== '--debug'),
+      theIo,
+    )
+  } catch (err) {
+    return report(err, theIo)
+  }
+}
+
+/** Exits once stdout and stderr are flushed (a keychain connection must not keep the process alive). */
+function exitWhenFlushed(code: number): void {
   process.exitCode = code
-})
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  // A closed pipe (`storeglance snapshot | head -1`) is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw err
+  })
+  void runCli(process.argv.slice(2)).then(exitWhenFlushed)
+}

@@ -60,7 +60,7 @@ function sumBase(stores: ComparisonStore[], pick: Pick, base: Pick, total: Total
 }
 
 /** Builds every row of the comparison; the month-end pace is on each store's calendar. */
-export function buildComparison(stores: ComparisonStore[], _now?: Date): Comparison {
+export function buildComparison(stores: ComparisonStore[]): Comparison {
   const pace: ComparisonRow = {
     ...row('pace', 'Transactions, month-end pace', stores, () => null),
     projection: true,

@@ -22,9 +22,8 @@ describe('ComparisonTable', () => {
   it('shows one column per store plus a total, each store with its age, and flags limited views', () => {
     const stores = [store('a', 'Harbour Café'), store('b', 'Northside & Co', true)]
     const comparison = buildComparison(
-      stores.map((s) => ({ id: s.account.id, label: s.account.label, timeZone: 'UTC', snapshot: s.pair!.current })),
-      new Date('2026-11-29T12:00:00Z'),
-    )
+      stores.map((s) => ({ id: s.account.id, label: s.account.label, timeZone: 'UTC', snapshot: s.pair!.current }))
+  )
     const w = mount(ComparisonTable, { props: { comparison, stores } })
     const headers = w.findAll('thead th').map((h) => h.text())
     expect(headers[1]).toContain('Harbour Café')

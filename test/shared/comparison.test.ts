@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { buildComparison, formatCell } from '../../src/shared/comparison'
 import { makeSnapshot } from '../helpers/snapshots'
 
-const now = new Date('2026-11-10T12:00:00Z')
 const a = makeSnapshot({ fetchedAt: '2026-11-10T12:00:00Z', transactions: { thisMonth: 1000, lastMonth: 3100, samePeriodLastMonth: 800 } })
 const b = makeSnapshot({
   fetchedAt: '2026-11-10T12:00:00Z',
@@ -22,7 +21,6 @@ describe('buildComparison', () => {
       { id: 'b', label: 'B', timeZone: 'Europe/London', snapshot: b },
       { id: 'c', label: 'C', timeZone: 'Europe/London', snapshot: null },
     ],
-    now,
   )
 
   it('compares this month with the same period last month per store and in total', () => {
@@ -48,10 +46,12 @@ describe('buildComparison', () => {
     expect(rowOf(c, 'activeCampaigns').total).toMatchObject({ value: 5, coverage: '1 of 3 stores' })
   })
 
-  it('projects the pace from when each figure was fetched, not from today', () => {
-    // Fetched on the 10th (1000 so far): pace 3000, even when viewed on the 1st of the next month.
-    const stale = buildComparison([{ id: 'a', label: 'A', timeZone: 'UTC', snapshot: { ...a, fetchedAt: '2026-11-10T12:00:00Z' } }], new Date('2026-12-01T08:00:00Z'))
-    expect(rowOf(stale, 'pace').cells[0]!.value).toBe(3000)
+  it('projects the pace from the day each figure was fetched on, never from today', () => {
+    // 1000 so far: on the 10th that is a 3000 pace, on the 20th a 1500 one.
+    const pace = (fetchedAt: string) =>
+      rowOf(buildComparison([{ id: 'a', label: 'A', timeZone: 'UTC', snapshot: { ...a, fetchedAt } }]), 'pace').cells[0]!.value
+    expect(pace('2026-11-10T12:00:00Z')).toBe(3000)
+    expect(pace('2026-11-20T12:00:00Z')).toBe(1500)
   })
 
   it('labels the month-end pace as a projection', () => {

@@ -4,17 +4,16 @@
  * It starts the built-in demo stores when no store is set up, so the app shows something real
  * on its very first start.
  */
-import { join } from 'node:path'
 import type { AccountView, AppInfo, AppState, AppWarning, EventContract } from '../../shared/ipc'
 import { DEFAULT_SIZES, STORE_COLOURS, type Account, type AccountInput } from '../../shared/model'
-import { fetchDashboard, type DashboardParser } from './api'
-import { createAccountService, KeytarSecretStore, openSettingsFile, type AccountService } from './accounts'
+import type { DashboardParser } from './api'
+import { KeytarSecretStore, type AccountService } from './accounts'
+import { openUserData } from './userData'
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
-import { createMonitor, requestFieldsOf, type Monitor, type MonitorDeps } from './monitor'
+import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
-import { createHistoryStore, createSnapshotStore } from './snapshots'
 
 export interface AppCoreOptions {
   userDataDir: string
@@ -54,8 +53,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     warnings.push(w)
     events.emit('event:warning', w)
   }
-  const snapshots = createSnapshotStore({ dir: join(options.userDataDir, 'snapshots'), clock, onWarning: (m) => warn(m) })
-  const history = createHistoryStore({ dir: join(options.userDataDir, 'history'), clock, onWarning: (m) => warn(m) })
   const transportOptions = {
     ...(options.transport ? { transport: options.transport } : {}),
     ...(options.parse ? { parse: options.parse } : {}),
@@ -158,21 +155,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return demoServer
     },
     async start() {
-      accounts = await createAccountService({
-        settingsFile: openSettingsFile(options.userDataDir),
+      const data = await openUserData({
+        dir: options.userDataDir,
         secrets: options.secrets ?? new KeytarSecretStore(),
-        testConnection: (account, key) => fetchDashboard({ ...requestFieldsOf(account), key, ...transportOptions }),
-        onRemoved: async (id) => {
-          // Its request must settle first, or an answer landing now would save the files again.
-          await monitor?.forget(id)
-          await snapshots.remove(id)
-          await history.remove(id)
-        },
+        clock,
+        warn,
+        ...transportOptions,
+        // Its request must settle first, or an answer landing now would save the files again.
+        beforeRemove: async (id) => monitor?.forget(id),
       })
-      accounts.warnings.forEach(warn)
+      accounts = data.accounts
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
-      monitor = createMonitor({ accounts, snapshots, history, clock, onWarning: warn, ...transportOptions, ...options.monitor })
+      monitor = createMonitor({ ...data, clock, onWarning: warn, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))
       await monitor.start()

@@ -47,7 +47,6 @@ export function useStores() {
   const comparison = computed(() =>
     buildComparison(
       stores.value.map((s) => ({ id: s.account.id, label: s.account.label, timeZone: s.account.timeZone, snapshot: s.pair?.current ?? null })),
-      new Date(snapshots.now),
     ),
   )
   return { stores, comparison }

@@ -12,6 +12,12 @@ export class AccountError extends Error {
   constructor(
     readonly code: AccountErrorCode,
     message: string,
+    /**
+     * For code 'connection': the `kind` of the failure underneath ('api', 'network', 'timeout'...),
+     * when it had one, so a caller such as the CLI can tell "the server refused" from "the request
+     * failed". Deliberately not named `kind`: the IPC layer reports an error's `kind` to the window.
+     */
+    readonly causeKind?: string,
   ) {
     super(message)
   }

@@ -151,7 +151,12 @@ class AccountServiceImpl implements AccountService {
       await this.deps.testConnection(account, key)
     } catch (err) {
       const why = redactKey(errorText(err), key)
-      throw new AccountError('connection', `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`)
+      const kind = (err as { kind?: unknown } | null)?.kind
+      throw new AccountError(
+        'connection',
+        `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`,
+        typeof kind === 'string' ? kind : undefined,
+      )
     }
   }
 

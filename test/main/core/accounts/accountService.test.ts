@@ -76,6 +76,18 @@ describe('account service: add', () => {
     expect(await fileText()).toBe('<no file>')
   })
 
+  it("keeps the kind of the connection failure underneath (the CLI maps it to an exit code)", async () => {
+    const { service, testConnection } = await setup()
+    testConnection.mockImplementationOnce(async () => {
+      throw Object.assign(new Error('The server refused the request: bad key'), { kind: 'api' })
+    })
+    const refused = await service.add(storeInput(), KEY).catch((e) => e)
+    expect(refused).toMatchObject({ code: 'connection', causeKind: 'api' })
+    expect(refused).not.toHaveProperty('kind')
+    const plain = await service.add(storeInput(), `WRONG-${KEY}`).catch((e) => e)
+    expect(plain).toMatchObject({ code: 'connection', causeKind: undefined })
+  })
+
   it('refuses invalid input and empty keys before testing anything', async () => {
     const { service, testConnection } = await setup()
     await expect(service.add(storeInput({ colour: 'teal' }), KEY)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/#rrggbb/) })

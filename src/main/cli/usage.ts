@@ -1,0 +1,116 @@
+/**
+ * The help of every command. The first line of each text is its usage line, printed after every
+ * usage error of that command.
+ */
+
+const FETCH = `Usage: storeglance fetch --endpoint URL --user-id ID --account-id ID [--format xml|json] [--top N] [--days N] [--last-transactions N] [--last-customers N] [--timeout-ms N] [--json]
+
+One dashboard request for one store; nothing is saved.
+The API key comes from the environment variable STOREGLANCE_API_KEY, else from the keychain entry of
+the configured store with the same endpoint, user id and account id. It is never taken from a flag.
+
+  --endpoint URL            the dashboard endpoint (https://, or http:// on this computer)
+  --user-id ID              the platform user whose key this is
+  --account-id ID           the store ("Owner ID")
+  --format xml|json         response format asked of the server (default xml)
+  --top N                   most active customers to list (1-1000, default 10)
+  --days N                  days of campaign activity (1-366, default 30)
+  --last-transactions N     latest transactions (1-1000, default 10)
+  --last-customers N        latest customers (1-1000, default 10)
+  --timeout-ms N            time limit of the request (100-600000, default 20000)
+  --json                    print the snapshot as JSON instead of a summary`
+
+const ACCOUNTS = `Usage: storeglance accounts list|add|remove|test [options]
+
+  accounts list [--json]                       the configured stores (never their keys)
+  accounts add --label L --endpoint URL --user-id ID --account-id ID [options]
+                                               tests the key against the server, then saves the store
+  accounts remove ID|LABEL                     removes a store, its key and its saved figures
+  accounts test ID|LABEL                       one request with the stored key
+
+Run storeglance accounts add --help for the options of add.`
+
+const ACCOUNTS_LIST = `Usage: storeglance accounts list [--json]
+
+Lists the configured stores and whether the keychain holds a key for each. Keys are never shown.`
+
+const ACCOUNTS_ADD = `Usage: storeglance accounts add --label L --endpoint URL --user-id ID --account-id ID [--time-zone TZ] [--colour C] [--format xml|json] [--limited-permissions]
+
+Adds a store. The API key is read from standard input when it is piped
+(e.g. printf '%s' "$KEY" | storeglance accounts add ...), else asked for without echo.
+The key is tested against the server before anything is saved, then kept in the system keychain.
+
+  --label L                 the store's display name
+  --endpoint URL            the dashboard endpoint (https://, or http:// on this computer)
+  --user-id ID              the platform user whose key this is
+  --account-id ID           the store ("Owner ID")
+  --time-zone TZ            the store's calendar, an IANA name (default: this computer's)
+  --colour C                display colour #rrggbb
+  --format xml|json         response format asked of the server (default xml)
+  --limited-permissions     the user is not an owner/admin: figures cover only what it may see`
+
+const ACCOUNTS_REMOVE = `Usage: storeglance accounts remove ID|LABEL
+
+Removes the store, its key from the keychain and its saved figures.`
+
+const ACCOUNTS_TEST = `Usage: storeglance accounts test ID|LABEL
+
+Fetches the store's dashboard once with its stored key and says whether it worked. Nothing is saved.`
+
+const SNAPSHOT = `Usage: storeglance snapshot [--json | --csv] [--offline] [--timeout-ms N]
+
+Fetches every enabled store (saving the figures, as the app does) and prints the stores side by side.
+
+  --offline                 make no request: print the stored figures, with their age
+  --json                    print the comparison as JSON
+  --csv                     print the comparison as CSV
+  --timeout-ms N            time limit of each request (100-600000, default 20000)
+
+Exit 0 when every store answered, 1 when some failed (the table still prints).`
+
+const DEMO_SERVER = `Usage: storeglance demo-server [--host H] [--port N] [--stores N] [--seed N] [--latency-ms N] [--now ISO] [--json]
+
+Starts the demo server (simulated stores over real HTTP, on this computer only) and prints its URL
+and each store's label, user id, account id and key. Runs until Ctrl+C (SIGINT) or SIGTERM.
+
+  --host H                  127.0.0.1 (default), ::1 or localhost
+  --port N                  0 (default) picks a free port
+  --stores N                number of stores (1-500, default 4)
+  --seed N                  seed of the simulated data (default 1)
+  --latency-ms N            delay added to every answer (0-60000, default 0)
+  --now ISO                 freeze the server's clock at this instant (e.g. 2025-03-15T12:00:00Z)
+  --json                    first print one JSON line {"url": ..., "stores": [...]}`
+
+const MAIN = `Usage: storeglance <command> [options]
+
+Commands:
+  fetch          one dashboard request for one store, nothing saved
+  accounts       list, add, remove or test the configured stores
+  snapshot       fetch every store and print them side by side (or --offline)
+  demo-server    run the demo server with simulated stores
+
+Options: --help, --version, --debug (stack traces on errors).
+Run storeglance <command> --help for details.
+Exit codes: 0 ok, 1 some stores failed, 2 server error, 3 request failed, 4 no keychain or key, 64 bad usage.`
+
+const HELP: Record<string, string> = {
+  '': MAIN,
+  fetch: FETCH,
+  accounts: ACCOUNTS,
+  'accounts list': ACCOUNTS_LIST,
+  'accounts add': ACCOUNTS_ADD,
+  'accounts remove': ACCOUNTS_REMOVE,
+  'accounts test': ACCOUNTS_TEST,
+  snapshot: SNAPSHOT,
+  'demo-server': DEMO_SERVER,
+}
+
+/** The full help of `command` ('' for the top level). */
+export function helpText(command: string): string {
+  return HELP[command] ?? MAIN
+}
+
+/** The usage line of `command`, printed after a usage error. */
+export function usageLine(command: string): string {
+  return helpText(command).split('\n')[0]!
+}
