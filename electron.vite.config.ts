@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { resolve } from 'node:path'
+import { chmodSync, existsSync } from 'node:fs'
 
 /**
  * The renderer's Content-Security-Policy. Production is strict (no inline script or style);
@@ -34,8 +35,20 @@ function cspPlugin(): Plugin {
   }
 }
 
+/** Makes out/main/cli.js executable, so `npx storeglance` (the package's bin) runs it directly. */
+function executableCli(): Plugin {
+  return {
+    name: 'storeglance-executable-cli',
+    writeBundle(options) {
+      const cli = resolve(options.dir ?? 'out/main', 'cli.js')
+      if (existsSync(cli)) chmodSync(cli, 0o755)
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [executableCli()],
     build: {
       externalizeDeps: true,
       rolldownOptions: {

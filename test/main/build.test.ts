@@ -3,7 +3,7 @@
  * CLI run from exist, the preload is CommonJS, and the renderer's HTML carries the CSP.
  */
 import { describe, expect, it } from 'vitest'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 const out = (p: string) => resolve(__dirname, '../../out', p)
@@ -18,6 +18,11 @@ describe('the production build', () => {
     for (const f of ['main/index.js', 'main/cli.js', 'main/parseWorker.js', 'preload/index.js', 'renderer/index.html']) {
       expect(existsSync(out(f)), f).toBe(true)
     }
+  })
+
+  it('makes the CLI executable with a node shebang (the package bin)', () => {
+    expect(statSync(out('main/cli.js')).mode & 0o111).not.toBe(0)
+    expect(readFileSync(out('main/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
   })
 
   it('bundles the preload as CommonJS (a sandboxed preload cannot be an ES module)', () => {
