@@ -2,6 +2,7 @@
  * Errors of the account service that the user can act on, and the key hygiene every one of them
  * goes through: an API key never leaves main inside an error message.
  */
+import { redact } from '../api/errors'
 
 /** What went wrong, so the UI can react (e.g. highlight the key field on 'connection'). */
 export type AccountErrorCode = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'
@@ -23,11 +24,6 @@ export class AccountError extends Error {
   }
 }
 
-/** Replaces every occurrence of `key` in `text`. */
-export function redactKey(text: string, key: string | undefined): string {
-  return key ? text.split(key).join('[redacted]') : text
-}
-
 /**
  * Runs `fn`; if whatever it throws mentions `key` anywhere (message, stack, cause), the key is
  * redacted from the message and stack and the cause is dropped, so no caller, log or IPC reply
@@ -41,8 +37,8 @@ export async function scrubKeyFromErrors<T>(key: string | undefined, fn: () => P
     const cause = (err as { cause?: unknown }).cause
     const mentions = [err.message, err.stack ?? '', cause instanceof Error ? `${cause.message}${cause.stack}` : String(cause ?? '')]
     if (mentions.some((t) => t.includes(key))) {
-      err.message = redactKey(err.message, key)
-      if (err.stack) err.stack = redactKey(err.stack, key)
+      err.message = redact(err.message, key)
+      if (err.stack) err.stack = redact(err.stack, key)
       delete (err as { cause?: unknown }).cause
     }
     throw err

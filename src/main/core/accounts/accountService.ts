@@ -6,7 +6,8 @@
  */
 import type { Account, AccountInput, Settings } from '../../../shared/model'
 import type { SecretStore } from '../ports'
-import { AccountError, checkApiKey, redactKey, scrubKeyFromErrors } from './accountErrors'
+import { AccountError, checkApiKey, scrubKeyFromErrors } from './accountErrors'
+import { redact } from '../api/errors'
 import { KeychainUnavailableError, MemorySecretStore } from './keychain'
 import { applyAccountPatch } from './accountPatch'
 import { accountInputSchema, describeIssues, endpointIdentity, newAccountId, settingsPatchSchema } from './schemas'
@@ -105,11 +106,12 @@ class AccountServiceImpl implements AccountService {
   }
 
   add(input: AccountInput, key: string): Promise<Account> {
-    return scrubKeyFromErrors(key, () => this.addStore(input, key))
+    // The key is used trimmed downstream: scrub both forms.
+    return scrubKeyFromErrors(key, () => scrubKeyFromErrors(key.trim(), () => this.addStore(input, key)))
   }
 
   update(id: string, patch: unknown, newKey?: string): Promise<Account> {
-    return scrubKeyFromErrors(newKey, () => this.updateStore(id, patch, newKey))
+    return scrubKeyFromErrors(newKey, () => scrubKeyFromErrors(newKey?.trim(), () => this.updateStore(id, patch, newKey)))
   }
 
   async hasKey(id: string): Promise<boolean> {
@@ -150,7 +152,7 @@ class AccountServiceImpl implements AccountService {
     try {
       await this.deps.testConnection(account, key)
     } catch (err) {
-      const why = redactKey(errorText(err), key)
+      const why = redact(errorText(err), key)
       const kind = (err as { kind?: unknown } | null)?.kind
       throw new AccountError(
         'connection',
@@ -165,7 +167,7 @@ class AccountServiceImpl implements AccountService {
       await this.deps.secrets.set(id, key)
     } catch (err) {
       if (err instanceof KeychainUnavailableError) throw err
-      throw new AccountError('keychain', `The API key could not be stored in the keychain: ${redactKey(errorText(err), key)}`)
+      throw new AccountError('keychain', `The API key could not be stored in the keychain: ${redact(errorText(err), key)}`)
     }
   }
 

@@ -4,7 +4,7 @@
  * DashboardError. Plain Node: the transport is injected (global fetch by default, Electron's
  * net.fetch in the app).
  */
-import type { RequestSizes, ResponseFormat, StoreSnapshot } from '../../../shared/model'
+import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
 import type { Transport } from '../ports'
 import {
   ApiError,
@@ -19,16 +19,10 @@ import {
 import { parseDashboard } from './parseDashboard'
 import type { DashboardParser } from './offThread'
 import { classifyNetworkError } from './networkErrors'
-import { buildDashboardRequest, type DashboardRequest } from './request'
+import { buildDashboardRequest, type DashboardRequest, type DashboardRequestInput } from './request'
 
-export interface FetchDashboardOptions {
-  endpoint: string
-  userId: string
-  accountId: string
-  /** The API key; sent in the `api_access_key` header only. */
-  key: string
-  format: ResponseFormat
-  sizes: RequestSizes
+/** The request's own fields (the key goes in the `api_access_key` header only), plus how to send it. */
+export interface FetchDashboardOptions extends DashboardRequestInput {
   /** Defaults to the global fetch. */
   transport?: Transport
   /** Limit for the whole exchange, body included. */
