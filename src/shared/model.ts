@@ -148,3 +148,6 @@ export interface StoreStatus {
 
 /** Colours given to stores (and to campaigns in a store's chart), distinct at a glance. */
 export const STORE_COLOURS: readonly string[] = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#4b5563']
+
+/** What our local Account.id may be: it names keychain entries and files, so nothing else. */
+export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

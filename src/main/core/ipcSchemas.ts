@@ -7,8 +7,9 @@
 import { z } from 'zod'
 import type { InvokeChannel } from '../../shared/ipc'
 import { accountInputSchema, accountPatchSchema, settingsPatchSchema } from './accounts'
+import { ACCOUNT_ID_PATTERN } from '../../shared/model'
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const id = z.string().regex(ACCOUNT_ID_PATTERN)
 const key = z.string().min(1).max(512)
 
 /** One request schema per invoke channel; the record type makes a missing channel a compile error. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api/request'
+import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
 /** Longest per-account or global polling interval we accept: once a day. */
 export const MAX_INTERVAL_SEC = 86_400
@@ -80,7 +81,7 @@ const platformId = (what: string) =>
 const intervalSchema = int(MIN_INTERVAL_SEC, MAX_INTERVAL_SEC, 'The polling interval (seconds)')
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Quiet hours must be HH:MM')
 
-export const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid store id')
+export const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, 'Invalid store id')
 
 export const sizesSchema = z.object({
   mostActive: int(1, 100, 'Most active customers'),

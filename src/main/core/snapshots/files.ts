@@ -6,8 +6,9 @@ import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { z } from 'zod'
 import { quarantineUnique, readIfExists } from '../fsAtomic'
+import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
-const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
+const SAFE_ID = ACCOUNT_ID_PATTERN
 
 /**
  * Throws unless `id` is safe inside a file name (letters, digits, `_`, `-`). Ids come from our own
