@@ -12,6 +12,7 @@ import { KeychainUnavailableError, MemorySecretStore } from './keychain'
 import { applyAccountPatch } from './accountPatch'
 import { accountInputSchema, describeIssues, endpointIdentity, newAccountId, settingsPatchSchema } from './schemas'
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
+import { createKeyedQueue } from '../queue'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -61,16 +62,6 @@ const clone = <T>(v: T): T => structuredClone(v)
 const demoAccountId = (accountId: string) => `demo-${accountId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
-/** Runs async critical sections one after another (add/update/remove/settings never interleave). */
-function serializer() {
-  let chain: Promise<unknown> = Promise.resolve()
-  return <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn, fn)
-    chain = run.catch(() => undefined)
-    return run
-  }
-}
-
 /** Loads settings.json and returns the account service over it. */
 export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
   const loaded = await deps.settingsFile.load()
@@ -84,7 +75,9 @@ class AccountServiceImpl implements AccountService {
   private demo: Account[] = []
   private readonly readOnlyReason: string | null
   private readonly demoSecrets: SecretStore
-  private readonly exclusive = serializer()
+  private readonly queue = createKeyedQueue()
+  /** Runs async critical sections one after another (add/update/remove/settings never interleave). */
+  private readonly exclusive = <T>(fn: () => Promise<T>): Promise<T> => this.queue('accounts', fn)
 
   constructor(
     private readonly deps: AccountServiceDeps,

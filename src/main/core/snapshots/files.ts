@@ -95,25 +95,6 @@ export async function removeFamily(dir: string, bases: string[]): Promise<void> 
   await Promise.all(ours.map((n) => fs.rm(join(dir, n), { force: true, recursive: true })))
 }
 
-/**
- * Runs tasks one at a time per key (a store), in call order, whatever the previous task's outcome.
- * Different keys run concurrently: one store's slow disk work never holds up another's.
- */
-export function createKeyedQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
-  const tails = new Map<string, Promise<unknown>>()
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const result = (tails.get(key) ?? Promise.resolve()).then(task, task)
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    )
-    tails.set(key, tail)
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key)
-    })
-    return result
-  }
-}
 
 /** "2024-05-01 14:03 UTC": an instant as a user reads it in a message (main has no locale to hand). */
 export function describeInstant(iso: string): string {

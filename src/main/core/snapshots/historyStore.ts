@@ -9,9 +9,10 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { canonicalJson, historyFileSchema, type HistoryFile, type HistoryRecord } from './schema'
-import { assertSafeId, createKeyedQueue, readGuarded, removeFamily, asideClause, sweepTempFiles } from './files'
+import { assertSafeId, readGuarded, removeFamily, asideClause, sweepTempFiles } from './files'
 import { addDays, localDate } from '../../../shared/period'
 import type { WarningSink } from './snapshotStore'
+import { createKeyedQueue } from '../queue'
 
 /** Days of history kept, today included; older records are dropped on the next write. */
 export const HISTORY_DAYS = 400

@@ -20,7 +20,8 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { snapshotDataKey, snapshotEnvelopeSchema, type SnapshotEnvelope } from './schema'
-import { assertSafeId, createKeyedQueue, describeInstant, readGuarded, removeFamily, asideClause, sweepTempFiles, type ReadOutcome } from './files'
+import { assertSafeId, describeInstant, readGuarded, removeFamily, asideClause, sweepTempFiles, type ReadOutcome } from './files'
+import { createKeyedQueue } from '../queue'
 
 /** Unchanged data is rewritten only when the stored fetchedAt lags the newest by more than this. */
 export const REFRESH_AFTER_MS = 15 * 60_000
