@@ -5,11 +5,11 @@
  */
 import type { SnapshotPair } from '../../shared/ipc'
 import type { Account, StoreSnapshot, StoreStatus } from '../../shared/model'
-import { fetchDashboard, type DashboardParser } from './api'
+import { fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
 import type { AccountService } from './accounts'
 import { TypedEvents } from './events'
 import type { Clock, Transport } from './ports'
-import { createPoller, type PollerOptions } from './poller/poller'
+import { createPoller, type PollerOptions } from './poller'
 import type { HistoryStore, SnapshotStore } from './snapshots'
 
 /** Fetches one store's dashboard with its key; the real client by default. */
@@ -39,11 +39,6 @@ export interface MonitorDeps {
 export interface MonitorEvents {
   snapshot: SnapshotPair
   status: StoreStatus
-}
-
-/** What an account sends with every dashboard request (besides its key). */
-export function requestFieldsOf(a: Account) {
-  return { endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, format: a.format, sizes: a.sizes }
 }
 
 /** A failure the poller can classify: the account has no usable key. */

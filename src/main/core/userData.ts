@@ -4,9 +4,8 @@
  */
 import { join } from 'node:path'
 import type { Account } from '../../shared/model'
-import { fetchDashboard, type DashboardParser } from './api'
+import { fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
 import { createAccountService, openSettingsFile, type AccountService } from './accounts'
-import { requestFieldsOf } from './monitor'
 import type { Clock, SecretStore, Transport } from './ports'
 import { createHistoryStore, createSnapshotStore, type HistoryStore, type SnapshotStore } from './snapshots'
 

@@ -4,13 +4,11 @@
  * shown exactly as if it had been added in the window.
  */
 import { DEFAULT_SIZES, type Account, type AccountInput } from '../../../shared/model'
-import { fetchDashboard } from '../../core/api'
-import { AccountError, DEFAULT_COLOURS, defaultTimeZone, KeychainUnavailableError } from '../../core/accounts'
-import { endpointIdentity } from '../../core/accounts/schemas'
+import { fetchDashboard, requestFieldsOf } from '../../core/api'
+import { AccountError, DEFAULT_COLOURS, defaultTimeZone, KeychainUnavailableError, sameStore } from '../../core/accounts'
 import { formatFigure } from '../../../shared/comparison'
 import { endpointFlag, formatFlag, optional, parseCommand, required, timeZoneFlag, type Flags } from '../args'
 import { findAccount, openCore, type CliIo } from '../context'
-import { requestFieldsOf } from '../../core/monitor'
 import { EXIT, NoKeyError, UsageError } from '../exitCodes'
 import { columns, oneLine } from '../output'
 import { readKey } from '../prompt'
@@ -90,8 +88,7 @@ function readInput(flags: Flags, existing: number): AccountInput {
 
 /** Refuses a store already configured before asking for its key (the service checks again). */
 function refuseDuplicate(existing: Account[], input: AccountInput): void {
-  const identity = endpointIdentity(input.endpoint)
-  const same = existing.find((a) => endpointIdentity(a.endpoint) === identity && a.userId === input.userId && a.accountId === input.accountId)
+  const same = existing.find((a) => sameStore(a, input))
   if (same) {
     throw new AccountError('duplicate', `This store is already in Storeglance as "${oneLine(same.label)}" (same endpoint, user id and account id).`)
   }

@@ -4,7 +4,7 @@
  */
 import type { RequestSizes, ResponseFormat } from '../../../shared/model'
 import { fetchDashboard } from '../../core/api'
-import { endpointIdentity } from '../../core/accounts/schemas'
+import { sameStore } from '../../core/accounts'
 import { endpointFlag, formatFlag, intFlag, parseCommand, required, type Flags, type OptionSpec } from '../args'
 import { openCore, type CliIo } from '../context'
 import { EXIT, NoKeyError } from '../exitCodes'
@@ -67,10 +67,7 @@ export async function keyFor(target: FetchTarget, io: CliIo): Promise<string> {
   const fromEnv = io.env.STOREGLANCE_API_KEY?.trim()
   if (fromEnv) return fromEnv
   const core = await openCore(io)
-  const identity = endpointIdentity(target.endpoint)
-  const account = core.accounts
-    .list()
-    .find((a) => endpointIdentity(a.endpoint) === identity && a.userId === target.userId && a.accountId === target.accountId)
+  const account = core.accounts.list().find((a) => sameStore(a, target))
   const key = account ? await core.accounts.getKey(account.id) : null
   if (key) return key
   const why = account ? `The keychain holds no key for "${account.label}".` : 'No API key for this store.'

@@ -2,7 +2,7 @@
  * Errors of the account service that the user can act on, and the key hygiene every one of them
  * goes through: an API key never leaves main inside an error message.
  */
-import { redact } from '../api/errors'
+import { redact } from '../api'
 
 /** What went wrong, so the UI can react (e.g. highlight the key field on 'connection'). */
 export type AccountErrorCode = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'

@@ -7,10 +7,10 @@
 import type { Account, AccountInput, Settings } from '../../../shared/model'
 import type { SecretStore } from '../ports'
 import { AccountError, checkApiKey, scrubKeyFromErrors } from './accountErrors'
-import { redact } from '../api/errors'
+import { redact } from '../api'
 import { KeychainUnavailableError, MemorySecretStore } from './keychain'
 import { applyAccountPatch } from './accountPatch'
-import { accountInputSchema, describeIssues, endpointIdentity, newAccountId, settingsPatchSchema } from './schemas'
+import { accountInputSchema, describeIssues, newAccountId, sameStore, settingsPatchSchema, type StoreIdentity } from './schemas'
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
 import { createKeyedQueue } from '../queue'
 
@@ -131,10 +131,8 @@ class AccountServiceImpl implements AccountService {
     if (this.readOnlyReason) throw new SettingsFileError('read-only', this.readOnlyReason)
   }
 
-  private refuseDuplicate(c: Pick<Account, 'endpoint' | 'userId' | 'accountId'>): void {
-    const same = [...this.accounts, ...this.demo].find(
-      (a) => endpointIdentity(a.endpoint) === endpointIdentity(c.endpoint) && a.userId === c.userId && a.accountId === c.accountId,
-    )
+  private refuseDuplicate(c: StoreIdentity): void {
+    const same = [...this.accounts, ...this.demo].find((a) => sameStore(a, c))
     if (same) {
       throw new AccountError('duplicate', `This store is already in Storeglance as "${same.label}" (same endpoint, user id and account id).`)
     }

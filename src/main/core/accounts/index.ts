@@ -8,6 +8,8 @@ export {
   storedAccountSchema,
   endpointProblem,
   normalizeEndpoint,
+  sameStore,
+  type StoreIdentity,
   isValidTimeZone,
   defaultTimeZone,
   MAX_INTERVAL_SEC,

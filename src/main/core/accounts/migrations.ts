@@ -6,6 +6,7 @@
  */
 import { DEFAULT_SETTINGS, DEFAULT_SIZES } from '../../../shared/model'
 import { defaultTimeZone } from './schemas'
+import { isRecord } from '../../../shared/isRecord'
 
 /** The format this build reads and writes. */
 export const CURRENT_VERSION = 1
@@ -16,7 +17,6 @@ export const DEFAULT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#94
 /** One step: the parsed JSON of version n in, the parsed JSON of version n+1 out. */
 export type Migration = (data: unknown) => unknown
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * v0 (the pre-release format) was a bare JSON array of stores `{ id, label, endpoint, userId,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
-import { validateEndpoint } from '../api/request'
+import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
 /** Longest per-account or global polling interval we accept: once a day. */
@@ -44,6 +44,14 @@ export function normalizeEndpoint(raw: string): string {
  */
 export function endpointIdentity(endpoint: string): string {
   return normalizeEndpoint(endpoint).replace(/\/api\.php$/i, '')
+}
+
+/** What identifies one store on the platform: its server, user id and account id. */
+export type StoreIdentity = Pick<Account, 'endpoint' | 'userId' | 'accountId'>
+
+/** True when `a` and `b` are the same store (same endpoint as it identifies a server, user id and account id). */
+export function sameStore(a: StoreIdentity, b: StoreIdentity): boolean {
+  return a.userId === b.userId && a.accountId === b.accountId && endpointIdentity(a.endpoint) === endpointIdentity(b.endpoint)
 }
 
 /** True when `tz` is an IANA time zone this runtime knows (checked with Intl, never a hand-made list). */

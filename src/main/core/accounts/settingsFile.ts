@@ -9,7 +9,8 @@ import { z } from 'zod'
 import { DEFAULT_SETTINGS, type Account, type Settings } from '../../../shared/model'
 import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
 import { CURRENT_VERSION, detectVersion, migrate } from './migrations'
-import { describeIssues, endpointIdentity, settingsSchema, storedAccountSchema } from './schemas'
+import { describeIssues, sameStore, settingsSchema, storedAccountSchema } from './schemas'
+import { isRecord } from '../../../shared/isRecord'
 
 export const SETTINGS_FILE_NAME = 'settings.json'
 
@@ -53,7 +54,6 @@ const fileSchema = z.object({
   accounts: z.array(storedAccountSchema),
 })
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error'
 
 /** Keeps each valid setting, resets each invalid one to its default. */
@@ -89,9 +89,7 @@ function salvageAccounts(raw: unknown, problems: string[]): Account[] {
       return
     }
     const acc = parsed.data
-    const same = kept.find(
-      (k) => k.id === acc.id || (endpointIdentity(k.endpoint) === endpointIdentity(acc.endpoint) && k.userId === acc.userId && k.accountId === acc.accountId),
-    )
+    const same = kept.find((k) => k.id === acc.id || sameStore(k, acc))
     if (same) problems.push(`store #${i + 1}${label} duplicated "${same.label}" and was left out`)
     else kept.push(acc)
   })

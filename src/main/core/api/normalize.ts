@@ -11,6 +11,7 @@ import type {
   StoreSnapshot,
   Transaction,
 } from '../../../shared/model'
+import { isRecord } from '../../../shared/isRecord'
 import { ApiError, ResponseError } from './errors'
 
 /** What both parsers hand over: the `status` (attribute or key) and the root object. */
@@ -211,8 +212,4 @@ function get(v: unknown, key: string): unknown {
 
 function record(v: unknown): Rec | undefined {
   return isRecord(v) ? v : undefined
-}
-
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -2,6 +2,7 @@
  * JSON / JSONP dashboard body → raw response tree for the normalizer. JSON output is undocumented,
  * so this only insists on what every variant shares: one object with a `status`.
  */
+import { isRecord } from '../../../shared/isRecord'
 import { ResponseError } from './errors'
 import type { RawResponse } from './normalize'
 
@@ -45,8 +46,4 @@ export function quoteBigIntegers(text: string): string {
 function looksLikeCutOffJson(text: string): boolean {
   const t = text.trim()
   return t.startsWith('{') && !t.endsWith('}')
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

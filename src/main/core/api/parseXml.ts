@@ -6,6 +6,7 @@
  * bounded expansion (a DOCTYPE never gets this far).
  */
 import { XMLParser, type X2jOptions } from 'fast-xml-parser'
+import { isRecord } from '../../../shared/isRecord'
 import { ResponseError } from './errors'
 import { MAX_XML_DEPTH, checkAndRepairXml } from './xmlPrepass'
 import type { RawResponse } from './normalize'
@@ -65,8 +66,4 @@ export function parseXml(body: string): RawResponse {
   if (!isRecord(root)) throw new ResponseError('not-dashboard', body)
   const status = typeof root['@_status'] === 'string' ? root['@_status'] : null
   return { status, root }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -2,7 +2,7 @@
  * Builds the dashboard request exactly as API.md §1 describes it. Pure: no network, no clock.
  * The API key travels only in the `api_access_key` header, never in the body or the URL.
  */
-import type { RequestSizes, ResponseFormat } from '../../../shared/model'
+import type { Account, RequestSizes, ResponseFormat } from '../../../shared/model'
 import { ConfigError } from './errors'
 
 export interface DashboardRequestInput {
@@ -19,6 +19,11 @@ export interface DashboardRequest {
   method: 'POST'
   headers: Record<string, string>
   body: string
+}
+
+/** What an account sends with every dashboard request (besides its key). */
+export function requestFieldsOf(a: Account): Omit<DashboardRequestInput, 'key'> {
+  return { endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, format: a.format, sizes: a.sizes }
 }
 
 /** Upper bounds of the list sizes we ask for: generous, but they keep answers far below the cap. */

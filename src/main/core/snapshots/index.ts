@@ -4,4 +4,3 @@ export type { SnapshotStore, SnapshotStoreOptions, LoadedSnapshots, SaveResult, 
 export { createHistoryStore, activitySeries, HISTORY_DAYS } from './historyStore'
 export type { HistoryStore, HistoryStoreOptions } from './historyStore'
 export type { HistoryRecord, SnapshotEnvelope } from './schema'
-export { localDate, addDays } from '../../../shared/period'

@@ -7,6 +7,7 @@ import {
   isValidTimeZone,
   newAccountId,
   normalizeEndpoint,
+  sameStore,
   settingsPatchSchema,
 } from '../../../../src/main/core/accounts/schemas'
 import { storeInput } from './fixtures'
@@ -29,6 +30,14 @@ describe('endpoint rules', () => {
     expect(normalizeEndpoint(' HTTPS://API.ClientToolbox.com:443/ ')).toBe('https://api.clienttoolbox.com')
     expect(endpointIdentity('https://api.clienttoolbox.com/api.php')).toBe(endpointIdentity('https://api.clienttoolbox.com/'))
     expect(endpointIdentity('https://a.example')).not.toBe(endpointIdentity('https://b.example'))
+  })
+
+  it('sameStore needs the same server, user id and account id', () => {
+    const a = { endpoint: 'https://api.clienttoolbox.com/api.php', userId: 'u1', accountId: 'a1' }
+    expect(sameStore(a, { ...a, endpoint: 'HTTPS://api.clienttoolbox.com/' })).toBe(true)
+    expect(sameStore(a, { ...a, endpoint: 'https://b.example' })).toBe(false)
+    expect(sameStore(a, { ...a, userId: 'u2' })).toBe(false)
+    expect(sameStore(a, { ...a, accountId: 'a2' })).toBe(false)
   })
 })
 
