@@ -1,7 +1,8 @@
 /**
- * Period arithmetic the app shows (API.md §4), pure so the renderer, the CLI and the tests agree:
- * change against the same period last month, month-end pace on the store's calendar, totals that
- * say how many stores they cover, and the age every figure carries.
+ * The calendar and the period arithmetic the app shows (API.md §4), pure so the renderer, the CLI,
+ * the demo server and the tests agree: dates and zone offsets on a store's calendar, change against
+ * the same period last month, month-end pace, totals that say how many stores they cover, and the
+ * age every figure carries.
  */
 
 /** Change of a figure against its base. `pct` is null when the base is 0 or unknown (never Infinity/NaN). */
@@ -29,19 +30,54 @@ function signOf(n: number): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
+const unknownZones = new Set<string>()
 
-/** One formatter per zone (building them is slow); an unknown zone name falls back to UTC. */
+/** One formatter per zone (building them is slow); throws a RangeError for a zone Intl does not know. */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone)
   if (f) return f
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' }
-  try {
-    f = new Intl.DateTimeFormat('en-CA', { ...options, timeZone })
-  } catch {
-    f = new Intl.DateTimeFormat('en-CA', { ...options, timeZone: 'UTC' })
-  }
+  f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  })
   formatters.set(timeZone, f)
   return f
+}
+
+/** The formatter of a zone, or of UTC when the zone is unknown (a mistyped setting must not stop figures). */
+function lenientFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  if (!unknownZones.has(timeZone)) {
+    try {
+      return formatterFor(timeZone)
+    } catch {
+      unknownZones.add(timeZone)
+    }
+  }
+  return formatterFor('UTC')
+}
+
+/** The civil date and wall-clock time of an instant (ms) as a formatter shows it. */
+interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+function wallClock(f: Intl.DateTimeFormat, ms: number): WallClock {
+  const w: Record<string, number> = {}
+  for (const part of f.formatToParts(ms)) {
+    if (part.type !== 'literal') w[part.type] = Number(part.value)
+  }
+  return { year: w.year ?? NaN, month: w.month ?? NaN, day: w.day ?? NaN, hour: (w.hour ?? NaN) % 24, minute: w.minute ?? NaN, second: w.second ?? NaN }
 }
 
 /**
@@ -51,9 +87,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  */
 export function zonedParts(instant: Date, timeZone: string): { year: number; month: number; day: number } {
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a valid instant: ${String(instant)}`)
-  const parts = formatterFor(timeZone).formatToParts(instant)
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN)
-  return { year: get('year'), month: get('month'), day: get('day') }
+  const { year, month, day } = wallClock(lenientFormatterFor(timeZone), instant.getTime())
+  return { year, month, day }
+}
+
+/**
+ * The zone's offset from UTC at an instant, in ms (e.g. +3 600 000 for Berlin in winter), to the
+ * second. Throws a RangeError for a zone Intl does not know.
+ */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  const base = Math.floor(utcMs / 1000) * 1000
+  const w = wallClock(formatterFor(zone), base)
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - base
 }
 
 /** YYYY-MM-DD of an instant on a store's calendar: a figure fetched at 23:30 UTC is the next day in Sydney. */

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KeytarSecretStore } from '../../../src/main/core/accounts'
 import type { DemoServer, DemoStore } from '../../../src/main/core/demo'
+import { STORE_COLOURS } from '../../../src/shared/model'
 import { CLI, cli, demoServer, NO_DBUS, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome } from './helpers'
 
 const addArgs = (server: DemoServer, s: DemoStore, extra: string[] = []) => [
@@ -40,6 +41,18 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
     expect(text.code).toBe(0)
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+Label\s+Endpoint\s+User id\s+Account id\s+Time zone\s+Enabled\s+Permissions\s+Key$/)
     expect(text.stdout).toMatch(new RegExp(`${list[1]!.id}\\s+${b.label}\\s+${server.url}\\s+${b.userId}\\s+${b.accountId}\\s+${b.timeZone}\\s+yes\\s+limited\\s+stored`))
+  })
+
+  it.skipIf(skipKeychain)('add without --colour picks the first palette colour no store uses, as the window does', async () => {
+    requireKeychain()
+    const server = await demoServer({ stores: 2 })
+    const home = await tempHome()
+    const [a, b] = server.stores as [DemoStore, DemoStore]
+    await seedAccounts(home, server, [a])
+    const added = await cli(addArgs(server, b), { home, input: b.key })
+    expect(added.code, added.stderr).toBe(0)
+    const settings = JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { label: string; colour: string }[] }
+    expect(settings.accounts.map((x) => x.colour)).toEqual([STORE_COLOURS[0], STORE_COLOURS[1]])
   })
 
   it.skipIf(skipKeychain)('add refuses a duplicate (64), a key the server refuses (2), a server that fails (3) and no key (4); nothing is saved', async () => {

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_SIZES, type Account, type AccountInput } from '../../../shared/model'
 import { fetchDashboard, requestFieldsOf } from '../../core/api'
-import { AccountError, DEFAULT_COLOURS, defaultTimeZone, KeychainUnavailableError, sameStore } from '../../core/accounts'
+import { freeStoreColour } from '../../../shared/colours'
+import { AccountError, defaultTimeZone, KeychainUnavailableError, sameStore } from '../../core/accounts'
 import { formatFigure } from '../../../shared/comparison'
 import { endpointFlag, formatFlag, optional, parseCommand, required, timeZoneFlag, type Flags } from '../args'
 import { findAccount, openCore, type CliIo } from '../context'
@@ -67,9 +68,9 @@ const ADD_OPTIONS = {
   'limited-permissions': { type: 'boolean' },
 } as const
 
-function readInput(flags: Flags, existing: number): AccountInput {
+function readInput(flags: Flags, existing: readonly Account[]): AccountInput {
   const command = 'accounts add'
-  const colour = optional(flags, 'colour') ?? optional(flags, 'color') ?? DEFAULT_COLOURS[existing % DEFAULT_COLOURS.length]!
+  const colour = optional(flags, 'colour') ?? optional(flags, 'color') ?? freeStoreColour(existing.map((a) => a.colour))
   if (!/^#[0-9a-fA-F]{6}$/.test(colour)) throw new UsageError('--colour must be #rrggbb (e.g. #2563eb).', command)
   const input: AccountInput = {
     label: required(flags, 'label', command),
@@ -98,7 +99,7 @@ const add: Sub = async (args, io) => {
   const { flags } = parseCommand('accounts add', args, ADD_OPTIONS)
   if (flags.help) return help(io, 'accounts add')
   const core = await openCore(io)
-  const input = readInput(flags, core.accounts.list().length)
+  const input = readInput(flags, core.accounts.list())
   refuseDuplicate(core.accounts.list(), input)
   const key = await readKey(io.stdin, io.err)
   io.err(`Testing the key against ${input.endpoint} ...\n`)

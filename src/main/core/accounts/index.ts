@@ -17,7 +17,7 @@ export {
   type AccountPatch,
   type SettingsPatch,
 } from './schemas'
-export { CURRENT_VERSION, migrations, DEFAULT_COLOURS } from './migrations'
+export { CURRENT_VERSION, migrations } from './migrations'
 export { openSettingsFile, SettingsFileError, SETTINGS_FILE_NAME, type SettingsFile, type SettingsData, type LoadedSettings } from './settingsFile'
 export { KeytarSecretStore, MemorySecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type KeychainFailure } from './keychain'
 export { AccountError, type AccountErrorCode } from './accountErrors'

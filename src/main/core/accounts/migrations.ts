@@ -4,15 +4,12 @@
  * any older version reaches the current one through the same steps a user upgrading step by step
  * would have taken. Migrations are pure: they never touch the disk.
  */
-import { DEFAULT_SETTINGS, DEFAULT_SIZES } from '../../../shared/model'
+import { DEFAULT_SETTINGS, DEFAULT_SIZES, STORE_COLOURS } from '../../../shared/model'
 import { defaultTimeZone } from './schemas'
 import { isRecord } from '../../../shared/isRecord'
 
 /** The format this build reads and writes. */
 export const CURRENT_VERSION = 1
-
-/** Colours handed out to stores that have none (a v0 file). */
-export const DEFAULT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'] as const
 
 /** One step: the parsed JSON of version n in, the parsed JSON of version n+1 out. */
 export type Migration = (data: unknown) => unknown
@@ -29,7 +26,7 @@ function v0ToV1(data: unknown): unknown {
     if (!isRecord(item)) return item // left for validation to report
     return {
       timeZone: defaultTimeZone(),
-      colour: DEFAULT_COLOURS[i % DEFAULT_COLOURS.length],
+      colour: STORE_COLOURS[i % STORE_COLOURS.length],
       enabled: true,
       ...item,
       format: 'xml',

@@ -1,44 +1,15 @@
 /**
  * Calendar arithmetic in a store's time zone. The simulation runs on the store's wall clock:
  * a "local ms" value is the store's civil date and time encoded as if it were UTC, so days and
- * months are plain `Date.UTC` arithmetic and nothing depends on the computer's own zone.
+ * months are plain `Date.UTC` arithmetic and nothing depends on the computer's own zone. Zone
+ * offsets come from the one calendar module, src/shared/period.ts.
  */
+import { zoneOffsetMs } from '../../../shared/period'
 
 export const SECOND = 1000
 export const MINUTE = 60 * SECOND
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(zone, f)
-  }
-  return f
-}
-
-/** The zone's offset from UTC at an instant, in ms (e.g. +3 600 000 for Berlin in winter). */
-export function zoneOffsetMs(zone: string, utcMs: number): number {
-  const base = Math.floor(utcMs / SECOND) * SECOND
-  const f: Record<string, number> = {}
-  for (const part of formatter(zone).formatToParts(base)) {
-    if (part.type !== 'literal') f[part.type] = Number(part.value)
-  }
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour % 24, f.minute, f.second)
-  return wall - base
-}
 
 /**
  * The store's wall clock at an instant, as local ms, made monotonic: when summer time ends the
@@ -81,11 +52,6 @@ export function dayIndexOf(year: number, month: number, day: number): number {
   const d = new Date(0)
   d.setUTCFullYear(year, month - 1, day)
   return Math.floor(d.getTime() / DAY)
-}
-
-/** Number of days in a month (handles leap years). */
-export function daysInMonth(year: number, month: number): number {
-  return civilOf(dayIndexOf(year, month + 1, 1) - 1).day
 }
 
 function pad(n: number, width: number): string {

@@ -4,7 +4,8 @@
  * per-day activity.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localCutMs, startDemoServer, zoneOffsetMs, type DemoStore } from '../../../../src/main/core/demo'
+import { localCutMs, startDemoServer, type DemoStore } from '../../../../src/main/core/demo'
+import { zoneOffsetMs } from '../../../../src/shared/period'
 import { ALL_SECTIONS, baseFields, postText, startClocked, type Clocked } from './kit'
 
 /** The UTC instant at which a store's wall clock shows `wall` ('YYYY-MM-DDTHH:MM:SS'). */
