@@ -35,15 +35,16 @@ export interface Comparison {
   rows: ComparisonRow[]
 }
 
-type Pick = (s: StoreSnapshot) => number | null
+/** A figure of one store's snapshot (the store itself gives its calendar). */
+type Pick = (snapshot: StoreSnapshot, store: ComparisonStore) => number | null
 
 function row(key: string, label: string, stores: ComparisonStore[], pick: Pick, base?: Pick, withShare = false): ComparisonRow {
-  const values = stores.map((s) => (s.snapshot ? pick(s.snapshot) : null))
+  const values = stores.map((s) => (s.snapshot ? pick(s.snapshot, s) : null))
   const total = totalOf(values)
   const cells: ComparisonCell[] = values.map((value, i) => {
     const snap = stores[i]!.snapshot
     const cell: ComparisonCell = { value }
-    if (base) cell.change = change(value, snap ? base(snap) : null)
+    if (base) cell.change = change(value, snap ? base(snap, stores[i]!) : null)
     if (withShare) cell.share = shareOf(value, total.value)
     return cell
   })
@@ -55,20 +56,17 @@ function row(key: string, label: string, stores: ComparisonStore[], pick: Pick, 
 /** The base of a total covers exactly the stores whose figure is in the total. */
 function sumBase(stores: ComparisonStore[], pick: Pick, base: Pick, total: Total): number | null {
   if (total.covered === 0) return null
-  const bases = stores.filter((s) => s.snapshot && pick(s.snapshot) !== null).map((s) => base(s.snapshot!))
+  const bases = stores.filter((s) => s.snapshot && pick(s.snapshot, s) !== null).map((s) => base(s.snapshot!, s))
   return bases.some((b) => b === null) ? null : (bases as number[]).reduce((a, b) => a + b, 0)
 }
 
 /** Builds every row of the comparison; the month-end pace is on each store's calendar. */
 export function buildComparison(stores: ComparisonStore[]): Comparison {
+  // Projected from the moment the figure was fetched: a stale "this month" may be last month's.
   const pace: ComparisonRow = {
-    ...row('pace', 'Transactions, month-end pace', stores, () => null),
+    ...row('pace', 'Transactions, month-end pace', stores, (snap, s) => monthEndPace(snap.transactions.thisMonth, new Date(snap.fetchedAt), s.timeZone)),
     projection: true,
   }
-  // Projected from the moment the figure was fetched: a stale "this month" may be last month's.
-  pace.cells = stores.map((s) => ({ value: s.snapshot ? monthEndPace(s.snapshot.transactions.thisMonth, new Date(s.snapshot.fetchedAt), s.timeZone) : null }))
-  const paceTotal = totalOf(pace.cells.map((c) => c.value))
-  pace.total = { value: paceTotal.value, coverage: coverageText(paceTotal) }
   return {
     stores,
     rows: [

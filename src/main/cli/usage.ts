@@ -1,7 +1,9 @@
 /**
  * The help of every command. The first line of each text is its usage line, printed after every
- * usage error of that command.
+ * usage error of that command. The option lines, with their ranges and defaults, come from the
+ * same tables the parser reads (options.ts).
  */
+import { ADD_OPTIONS, DEMO_SERVER_OPTIONS, FETCH_OPTIONS, optionLines, SNAPSHOT_OPTIONS } from './options'
 
 const FETCH = `Usage: storeglance fetch --endpoint URL --user-id ID --account-id ID [--format xml|json] [--top N] [--days N] [--last-transactions N] [--last-customers N] [--timeout-ms N] [--json]
 
@@ -9,16 +11,7 @@ One dashboard request for one store; nothing is saved.
 The API key comes from the environment variable STOREGLANCE_API_KEY, else from the keychain entry of
 the configured store with the same endpoint, user id and account id. It is never taken from a flag.
 
-  --endpoint URL            the dashboard endpoint (https://, or http:// on this computer)
-  --user-id ID              the platform user whose key this is
-  --account-id ID           the store ("Owner ID")
-  --format xml|json         response format asked of the server (default xml)
-  --top N                   most active customers to list (1-1000, default 10)
-  --days N                  days of campaign activity (1-366, default 30)
-  --last-transactions N     latest transactions (1-1000, default 10)
-  --last-customers N        latest customers (1-1000, default 10)
-  --timeout-ms N            time limit of the request (100-600000, default 20000)
-  --json                    print the snapshot as JSON instead of a summary`
+${optionLines(FETCH_OPTIONS)}`
 
 const ACCOUNTS = `Usage: storeglance accounts list|add|remove|test [options]
 
@@ -40,14 +33,7 @@ Adds a store. The API key is read from standard input when it is piped
 (e.g. printf '%s' "$KEY" | storeglance accounts add ...), else asked for without echo.
 The key is tested against the server before anything is saved, then kept in the system keychain.
 
-  --label L                 the store's display name
-  --endpoint URL            the dashboard endpoint (https://, or http:// on this computer)
-  --user-id ID              the platform user whose key this is
-  --account-id ID           the store ("Owner ID")
-  --time-zone TZ            the store's calendar, an IANA name (default: this computer's)
-  --colour C                display colour #rrggbb
-  --format xml|json         response format asked of the server (default xml)
-  --limited-permissions     the user is not an owner/admin: figures cover only what it may see`
+${optionLines(ADD_OPTIONS)}`
 
 const ACCOUNTS_REMOVE = `Usage: storeglance accounts remove ID|LABEL
 
@@ -61,10 +47,7 @@ const SNAPSHOT = `Usage: storeglance snapshot [--json | --csv] [--offline] [--ti
 
 Fetches every enabled store (saving the figures, as the app does) and prints the stores side by side.
 
-  --offline                 make no request: print the stored figures, with their age
-  --json                    print the comparison as JSON
-  --csv                     print the comparison as CSV
-  --timeout-ms N            time limit of each request (100-600000, default 20000)
+${optionLines(SNAPSHOT_OPTIONS)}
 
 Exit 0 when every store answered, 1 when some failed (the table still prints).`
 
@@ -73,13 +56,7 @@ const DEMO_SERVER = `Usage: storeglance demo-server [--host H] [--port N] [--sto
 Starts the demo server (simulated stores over real HTTP, on this computer only) and prints its URL
 and each store's label, user id, account id and key. Runs until Ctrl+C (SIGINT) or SIGTERM.
 
-  --host H                  127.0.0.1 (default), ::1 or localhost
-  --port N                  0 (default) picks a free port
-  --stores N                number of stores (1-500, default 4)
-  --seed N                  seed of the simulated data (default 1)
-  --latency-ms N            delay added to every answer (0-60000, default 0)
-  --now ISO                 freeze the server's clock at this instant (e.g. 2025-03-15T12:00:00Z)
-  --json                    first print one JSON line {"url": ..., "stores": [...]}`
+${optionLines(DEMO_SERVER_OPTIONS)}`
 
 const MAIN = `Usage: storeglance <command> [options]
 

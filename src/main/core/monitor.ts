@@ -8,7 +8,7 @@ import type { Account, StoreSnapshot, StoreStatus } from '../../shared/model'
 import { fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
 import type { AccountService } from './accounts'
 import { TypedEvents } from './events'
-import type { Clock, Transport } from './ports'
+import type { Clock, TimerHandle, Transport } from './ports'
 import { createPoller, type PollerOptions } from './poller'
 import type { HistoryStore, SnapshotStore } from './snapshots'
 
@@ -148,12 +148,12 @@ export function createMonitor(deps: MonitorDeps) {
      */
     async stop(): Promise<void> {
       poller.stop()
-      let timer: ReturnType<typeof setTimeout> | undefined
+      let timer: TimerHandle | undefined
       const deadline = new Promise<void>((r) => {
-        timer = setTimeout(r, deps.stopTimeoutMs ?? 5_000)
+        timer = deps.clock.setTimeout(r, deps.stopTimeoutMs ?? 5_000)
       })
       await Promise.race([poller.whenIdle(), deadline])
-      clearTimeout(timer)
+      deps.clock.clearTimeout(timer)
       await deps.snapshots.flush()
     },
     /** Stops polling a store and waits for its request to settle, so nothing is saved after. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startRig, run, type Rig } from '../../helpers/monitorRig'
+import { flush } from '../../helpers/fakeClock'
 import { createSnapshotStore } from '../../../src/main/core/snapshots'
 import { join } from 'node:path'
 import type { DemoFault } from '../../../src/main/core/demo'
@@ -171,5 +172,37 @@ describe('pollAllOnce (the CLI snapshot)', () => {
     const n = rig.statusEvents.length
     await rig.clock.advance(3600_000)
     expect(rig.statusEvents.length).toBe(n)
+  })
+
+  it('stop waits for a request that ignores the abort only until stopTimeoutMs, on the injected clock', async () => {
+    let started = 0
+    let settle: (err: Error) => void = () => {}
+    rig = await startRig({
+      stores: 1,
+      monitor: {
+        spreadMs: () => 0,
+        stopTimeoutMs: 7_000,
+        fetcher: () => {
+          started++
+          return new Promise((_, reject) => {
+            settle = reject
+          })
+        },
+      },
+    })
+    await rig.monitor.start()
+    await rig.clock.advance(0)
+    expect(started).toBe(1)
+    let stopped = false
+    const stopping = rig.monitor.stop().then(() => {
+      stopped = true
+    })
+    await rig.clock.advance(6_999)
+    expect(stopped).toBe(false)
+    await rig.clock.advance(1)
+    await stopping
+    expect(stopped).toBe(true)
+    settle(new Error('gone'))
+    await flush()
   })
 })

@@ -10,6 +10,7 @@ import { AccountError, defaultTimeZone, KeychainUnavailableError, sameStore } fr
 import { formatFigure } from '../../../shared/comparison'
 import { endpointFlag, formatFlag, optional, parseCommand, required, timeZoneFlag, type Flags } from '../args'
 import { findAccount, openCore, type CliIo } from '../context'
+import { ADD_OPTIONS, specOf } from '../options'
 import { EXIT, NoKeyError, UsageError } from '../exitCodes'
 import { columns, oneLine } from '../output'
 import { readKey } from '../prompt'
@@ -56,18 +57,6 @@ const list: Sub = async (args, io) => {
   return EXIT.ok
 }
 
-const ADD_OPTIONS = {
-  label: { type: 'string' },
-  endpoint: { type: 'string' },
-  'user-id': { type: 'string' },
-  'account-id': { type: 'string' },
-  'time-zone': { type: 'string' },
-  colour: { type: 'string' },
-  color: { type: 'string' },
-  format: { type: 'string' },
-  'limited-permissions': { type: 'boolean' },
-} as const
-
 function readInput(flags: Flags, existing: readonly Account[]): AccountInput {
   const command = 'accounts add'
   const colour = optional(flags, 'colour') ?? optional(flags, 'color') ?? freeStoreColour(existing.map((a) => a.colour))
@@ -96,7 +85,7 @@ function refuseDuplicate(existing: Account[], input: AccountInput): void {
 }
 
 const add: Sub = async (args, io) => {
-  const { flags } = parseCommand('accounts add', args, ADD_OPTIONS)
+  const { flags } = parseCommand('accounts add', args, specOf(ADD_OPTIONS))
   if (flags.help) return help(io, 'accounts add')
   const core = await openCore(io)
   const input = readInput(flags, core.accounts.list())

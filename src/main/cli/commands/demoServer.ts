@@ -4,24 +4,15 @@
  * prints are throwaway, but the server is not meant to be reachable from other computers.
  */
 import { isLoopbackHost } from '../../core/api'
-import { MAX_STORES, startDemoServer, type DemoServer } from '../../core/demo'
-import { intFlag, optional, parseCommand, type Flags, type OptionSpec } from '../args'
+import { startDemoServer, type DemoServer } from '../../core/demo'
+import { optional, parseCommand, type Flags } from '../args'
+import { DEMO_SERVER_OPTIONS, intOption, specOf } from '../options'
 import type { CliIo } from '../context'
 import { CliFailure, EXIT, UsageError } from '../exitCodes'
 import { columns } from '../output'
 import { helpText } from '../usage'
 
 const COMMAND = 'demo-server'
-
-const OPTIONS: OptionSpec = {
-  host: { type: 'string' },
-  port: { type: 'string' },
-  stores: { type: 'string' },
-  seed: { type: 'string' },
-  'latency-ms': { type: 'string' },
-  now: { type: 'string' },
-  json: { type: 'boolean' },
-}
 
 /** An ISO-8601 instant with a date and a time (a zone is advised; without one it is local time). */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/
@@ -71,16 +62,16 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 /** Runs `storeglance demo-server` until SIGINT or SIGTERM; returns 0 once the server is closed. */
 export async function demoServerCommand(args: string[], io: CliIo): Promise<number> {
-  const { flags } = parseCommand(COMMAND, args, OPTIONS)
+  const { flags } = parseCommand(COMMAND, args, specOf(DEMO_SERVER_OPTIONS))
   if (flags.help) {
     io.out(`${helpText(COMMAND)}\n`)
     return EXIT.ok
   }
   const host = readHost(flags)
-  const port = intFlag(flags, 'port', COMMAND, { min: 0, max: 65_535 }, 0)
-  const stores = intFlag(flags, 'stores', COMMAND, { min: 1, max: MAX_STORES }, 4)
-  const seed = intFlag(flags, 'seed', COMMAND, { min: 0, max: 2 ** 32 - 1 }, 1)
-  const latencyMs = intFlag(flags, 'latency-ms', COMMAND, { min: 0, max: 60_000 }, 0)
+  const port = intOption(flags, DEMO_SERVER_OPTIONS, 'port', COMMAND)
+  const stores = intOption(flags, DEMO_SERVER_OPTIONS, 'stores', COMMAND)
+  const seed = intOption(flags, DEMO_SERVER_OPTIONS, 'seed', COMMAND)
+  const latencyMs = intOption(flags, DEMO_SERVER_OPTIONS, 'latency-ms', COMMAND)
   const now = readNow(flags)
   const signal = untilSignal()
   const server = await startDemoServer({ host, port, stores, seed, latencyMs, ...(now ? { now } : {}) }).catch((err: NodeJS.ErrnoException) => {

@@ -5,32 +5,14 @@
 import type { RequestSizes, ResponseFormat } from '../../../shared/model'
 import { fetchDashboard } from '../../core/api'
 import { sameStore } from '../../core/accounts'
-import { endpointFlag, formatFlag, intFlag, parseCommand, required, type Flags, type OptionSpec } from '../args'
+import { endpointFlag, formatFlag, parseCommand, required, type Flags } from '../args'
+import { FETCH_OPTIONS, intOption, specOf } from '../options'
 import { openCore, type CliIo } from '../context'
 import { EXIT, NoKeyError } from '../exitCodes'
 import { fetchSummary } from '../summary'
 import { helpText } from '../usage'
 
 const COMMAND = 'fetch'
-
-const OPTIONS: OptionSpec = {
-  endpoint: { type: 'string' },
-  'user-id': { type: 'string' },
-  'account-id': { type: 'string' },
-  format: { type: 'string' },
-  top: { type: 'string' },
-  days: { type: 'string' },
-  'last-transactions': { type: 'string' },
-  'last-customers': { type: 'string' },
-  'timeout-ms': { type: 'string' },
-  json: { type: 'boolean' },
-}
-
-/** The list sizes the client accepts (its own bounds) and the request time limit. */
-const LIST = { min: 1, max: 1000 }
-const DAYS = { min: 1, max: 366 }
-/** Bounds of --timeout-ms, shared with `snapshot`. */
-export const TIMEOUT_RANGE = { min: 100, max: 600_000 }
 
 /** One store's request, as given on the command line. */
 export interface FetchTarget {
@@ -49,12 +31,12 @@ function readTarget(flags: Flags): FetchTarget {
     accountId: required(flags, 'account-id', COMMAND),
     format: formatFlag(flags, COMMAND),
     sizes: {
-      mostActive: intFlag(flags, 'top', COMMAND, LIST, 10),
-      days: intFlag(flags, 'days', COMMAND, DAYS, 30),
-      lastTransactions: intFlag(flags, 'last-transactions', COMMAND, LIST, 10),
-      lastCustomers: intFlag(flags, 'last-customers', COMMAND, LIST, 10),
+      mostActive: intOption(flags, FETCH_OPTIONS, 'top', COMMAND),
+      days: intOption(flags, FETCH_OPTIONS, 'days', COMMAND),
+      lastTransactions: intOption(flags, FETCH_OPTIONS, 'last-transactions', COMMAND),
+      lastCustomers: intOption(flags, FETCH_OPTIONS, 'last-customers', COMMAND),
     },
-    timeoutMs: intFlag(flags, 'timeout-ms', COMMAND, TIMEOUT_RANGE, 20_000),
+    timeoutMs: intOption(flags, FETCH_OPTIONS, 'timeout-ms', COMMAND),
   }
 }
 
@@ -76,7 +58,7 @@ export async function keyFor(target: FetchTarget, io: CliIo): Promise<string> {
 
 /** Runs `storeglance fetch`; returns the exit code. */
 export async function fetchCommand(args: string[], io: CliIo): Promise<number> {
-  const { flags } = parseCommand(COMMAND, args, OPTIONS)
+  const { flags } = parseCommand(COMMAND, args, specOf(FETCH_OPTIONS))
   if (flags.help) {
     io.out(`${helpText(COMMAND)}\n`)
     return EXIT.ok

@@ -6,22 +6,15 @@
 import type { Account } from '../../../shared/model'
 import { createMonitor } from '../../core/monitor'
 import { systemClock } from '../../core/ports'
-import { exclusive, intFlag, parseCommand, type OptionSpec } from '../args'
+import { exclusive, parseCommand } from '../args'
+import { intOption, SNAPSHOT_OPTIONS, specOf } from '../options'
 import { openCore, type CliCore, type CliIo } from '../context'
 import { CliFailure, EXIT, exitCodeForKind, failureLabel, type ExitCode } from '../exitCodes'
 import { cliMessage, oneLine } from '../output'
 import { compare, comparisonCsv, comparisonJson, comparisonText, type StoreColumn } from '../table'
 import { helpText } from '../usage'
-import { TIMEOUT_RANGE } from './fetch'
 
 const COMMAND = 'snapshot'
-
-const OPTIONS: OptionSpec = {
-  json: { type: 'boolean' },
-  csv: { type: 'boolean' },
-  offline: { type: 'boolean' },
-  'timeout-ms': { type: 'string' },
-}
 
 const NO_STORES =
   'No stores are set up yet, so there is nothing to compare.\n' +
@@ -90,13 +83,13 @@ function reportFailures(io: CliIo, cols: StoreColumn[], offline: boolean): ExitC
 
 /** Runs `storeglance snapshot`; returns the exit code. */
 export async function snapshotCommand(args: string[], io: CliIo): Promise<number> {
-  const { flags } = parseCommand(COMMAND, args, OPTIONS)
+  const { flags } = parseCommand(COMMAND, args, specOf(SNAPSHOT_OPTIONS))
   if (flags.help) {
     io.out(`${helpText(COMMAND)}\n`)
     return EXIT.ok
   }
   exclusive(flags, ['json', 'csv'], COMMAND)
-  const timeoutMs = intFlag(flags, 'timeout-ms', COMMAND, TIMEOUT_RANGE, 20_000)
+  const timeoutMs = intOption(flags, SNAPSHOT_OPTIONS, 'timeout-ms', COMMAND)
   const offline = flags.offline === true
   const core = await openCore(io)
   const accounts = enabledAccounts(core)

@@ -3,7 +3,7 @@
  * Plain Node; never imports 'electron'.
  */
 export { fetchDashboard, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchDashboardOptions } from './client'
-export { buildDashboardRequest, requestFieldsOf, validateEndpoint, isLoopbackHost } from './request'
+export { buildDashboardRequest, requestFieldsOf, SIZE_LIMITS, validateEndpoint, isLoopbackHost } from './request'
 export type { DashboardRequest, DashboardRequestInput } from './request'
 export { parseDashboard, MAX_BODY_CHARS, type ParseMeta } from './parseDashboard'
 export {

@@ -27,7 +27,7 @@ export function requestFieldsOf(a: Account): Omit<DashboardRequestInput, 'key'> 
 }
 
 /** Upper bounds of the list sizes we ask for: generous, but they keep answers far below the cap. */
-const SIZE_LIMITS: Record<keyof RequestSizes, number> = {
+export const SIZE_LIMITS: Readonly<Record<keyof RequestSizes, number>> = {
   mostActive: 1000,
   days: 366,
   lastTransactions: 1000,

@@ -3,7 +3,7 @@
  * that speaks the dashboard protocol, plus the pure pieces (data model and renderers) that tests
  * and benchmarks reuse.
  */
-export { startDemoServer, MAX_REQUEST_BYTES, type DemoServer, type DemoServerOptions } from './server'
+export { startDemoServer, MAX_REQUEST_BYTES, DEFAULT_DEMO_STORES, type DemoServer, type DemoServerOptions } from './server'
 export type { DemoStore, SimStore, SimCampaign } from './stores'
 export { generateStores, customerAt, MAX_STORES } from './stores'
 export type { DemoFault } from './faults'

@@ -16,7 +16,7 @@ import { generateStores, type DemoStore, type SimStore } from './stores'
 
 /** Options of the demo server; every one has a default so `startDemoServer()` just works. */
 export interface DemoServerOptions {
-  /** Number of simulated stores (1..500), default 4. */
+  /** Number of simulated stores (1..500), default DEFAULT_DEMO_STORES. */
   stores?: number
   /** Seed of all simulated data, default 1. */
   seed?: number
@@ -43,6 +43,9 @@ export interface DemoServer {
 /** Largest request body accepted (the dashboard request is a few hundred bytes). */
 export const MAX_REQUEST_BYTES = 64 * 1024
 
+/** How many stores the demo server simulates unless told otherwise. */
+export const DEFAULT_DEMO_STORES = 4
+
 interface Context {
   byAccount: Map<string, SimStore>
   faults: Map<string, DemoFault>
@@ -61,7 +64,7 @@ interface Body {
  * returned `stores` hold the credentials to add them to the app.
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const { stores = 4, seed = 1, now = () => new Date(), latencyMs = 0, host = '127.0.0.1', port = 0 } = options
+  const { stores = DEFAULT_DEMO_STORES, seed = 1, now = () => new Date(), latencyMs = 0, host = '127.0.0.1', port = 0 } = options
   const sims = generateStores(stores, seed)
   const ctx: Context = { byAccount: new Map(sims.map((s) => [s.accountId, s])), faults: new Map(), now, latencyMs, timers: new Set() }
   const sockets = new Set<Socket>()

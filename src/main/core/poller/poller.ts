@@ -4,7 +4,7 @@
  * once, backoff on transport failures, and quiet while the computer sleeps or is offline. Time
  * comes from the injected Clock, so tests drive it without sleeping.
  */
-import type { StoreStatus } from '../../../shared/model'
+import { MIN_INTERVAL_SEC, type StoreStatus } from '../../../shared/model'
 import type { Clock, TimerHandle } from '../ports'
 import { backoffDelay, classifyFailure, jitteredInterval } from './backoff'
 
@@ -207,7 +207,7 @@ export function createPoller(opts: PollerOptions) {
       for (const id of [...entries.keys()]) if (!wanted.has(id)) void drop(id)
       const added: Entry[] = []
       for (const t of targets) {
-        const intervalMs = Math.max(60, t.intervalSec) * 1000
+        const intervalMs = Math.max(MIN_INTERVAL_SEC, t.intervalSec) * 1000
         const existing = entries.get(t.id)
         if (existing) {
           if (existing.intervalMs !== intervalMs) existing.nextAt = Math.min(existing.nextAt, now + jitteredInterval(intervalMs, random))
