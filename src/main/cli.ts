@@ -11,7 +11,7 @@ import { demoServerCommand } from './cli/commands/demoServer'
 import { fetchCommand } from './cli/commands/fetch'
 import { snapshotCommand } from './cli/commands/snapshot'
 import type { CliIo } from './cli/context'
-import { EXIT, exitCodeFor, failureLabel, UsageError } from './cli/exitCodes'
+import { CliFailure, EXIT, exitCodeFor, failureLabel, UsageError } from './cli/exitCodes'
 import { cliMessage, oneLine } from './cli/output'
 import { helpText, usageLine } from './cli/usage'
 
@@ -60,7 +60,7 @@ function messageFor(err: unknown): string {
   // Multi-line messages (e.g. "no stores yet" and what to do) keep their lines.
   const message = text.split('\n').map(cliMessage).join('\n')
   if (err instanceof DashboardError) return `${failureLabel(err.kind)}: ${message}`
-  if (err instanceof AccountError && err.code === 'connection' && err.causeKind) return `${failureLabel(err.causeKind)}: ${message}`
+  if (err instanceof AccountError && err.kind === 'connection' && err.cause) return `${failureLabel(err.cause.kind)}: ${message}`
   return message
 }
 
@@ -70,7 +70,7 @@ function report(err: unknown, io: CliIo): number {
   io.err(`storeglance: ${messageFor(err)}\n`)
   if (err instanceof UsageError) io.err(`${usageLine(err.command)}\n`)
   if (io.debug && err instanceof Error && err.stack) io.err(`${err.stack}\n`)
-  else if (code === EXIT.partial && !(err instanceof Error && err.name === 'CliFailure')) io.err('Run the command again with --debug for details.\n')
+  else if (code === EXIT.partial && !(err instanceof CliFailure)) io.err('Run the command again with --debug for details.\n')
   return code
 }
 

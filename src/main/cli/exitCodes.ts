@@ -2,6 +2,7 @@
  * Exit codes and the errors that carry them. Scripts rely on these numbers (README, "Command
  * line"), so every failure the CLI can meet is mapped here, in one place.
  */
+import { errorKindOf } from '../../shared/errorKind'
 import { ConfigError } from '../core/api'
 import { AccountError, KeychainUnavailableError, SettingsFileError } from '../core/accounts'
 
@@ -66,7 +67,7 @@ export function exitCodeFor(err: unknown): ExitCode {
   if (err instanceof KeychainUnavailableError || err instanceof NoKeyError) return EXIT.key
   if (err instanceof AccountError) return accountErrorCode(err)
   if (err instanceof SettingsFileError) return EXIT.partial
-  return exitCodeForKind((err as { kind?: string } | null)?.kind)
+  return exitCodeForKind(errorKindOf(err))
 }
 
 /**
@@ -74,7 +75,7 @@ export function exitCodeFor(err: unknown): ExitCode {
  * keeps the code of the failure underneath (2 or 3); keychain trouble is 4.
  */
 function accountErrorCode(err: AccountError): ExitCode {
-  switch (err.code) {
+  switch (err.kind) {
     case 'invalid':
     case 'duplicate':
     case 'not-found':
@@ -82,7 +83,7 @@ function accountErrorCode(err: AccountError): ExitCode {
     case 'keychain':
       return EXIT.key
     case 'connection':
-      return err.causeKind ? exitCodeForKind(err.causeKind) : EXIT.request
+      return err.cause ? exitCodeForKind(err.cause.kind) : EXIT.request
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { INVOKE_CHANNELS, type InvokeChannel, type IpcResult, type RequestOf, type ResponseOf } from '../../shared/ipc'
+import { errorKindOf } from '../../shared/errorKind'
 import { ipcRequestSchemas } from './ipcSchemas'
 
 /** One async function per invoke channel. */
@@ -41,8 +42,7 @@ function fail(kind: string, message: string): IpcResult<never> {
 }
 
 function errorKind(err: unknown): string {
-  const kind = (err as { kind?: unknown } | null)?.kind
-  return typeof kind === 'string' ? kind : 'internal'
+  return errorKindOf(err) ?? 'internal'
 }
 
 function errorMessage(err: unknown): string {

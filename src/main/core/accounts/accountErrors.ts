@@ -5,22 +5,25 @@
 import { redact } from '../api'
 
 /** What went wrong, so the UI can react (e.g. highlight the key field on 'connection'). */
-export type AccountErrorCode = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'
+export type AccountErrorKind = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'
 
 /** A refused or failed account operation; `message` is written for the user. */
 export class AccountError extends Error {
   override readonly name = 'AccountError'
+  /**
+   * For kind 'connection': the `kind` of the failure underneath ('api', 'network', 'timeout'...),
+   * when it had one, so a caller such as the CLI can tell "the server refused" from "the request
+   * failed". Only the kind is kept: the failure itself could hold request details.
+   */
+  override readonly cause?: { readonly kind: string }
+
   constructor(
-    readonly code: AccountErrorCode,
+    readonly kind: AccountErrorKind,
     message: string,
-    /**
-     * For code 'connection': the `kind` of the failure underneath ('api', 'network', 'timeout'...),
-     * when it had one, so a caller such as the CLI can tell "the server refused" from "the request
-     * failed". Deliberately not named `kind`: the IPC layer reports an error's `kind` to the window.
-     */
-    readonly causeKind?: string,
+    causeKind?: string,
   ) {
     super(message)
+    if (causeKind !== undefined) this.cause = { kind: causeKind }
   }
 }
 

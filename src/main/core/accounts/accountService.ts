@@ -13,6 +13,7 @@ import { applyAccountPatch } from './accountPatch'
 import { accountInputSchema, describeIssues, newAccountId, sameStore, settingsPatchSchema, type StoreIdentity } from './schemas'
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
 import { createKeyedQueue } from '../queue'
+import { errorKindOf } from '../../../shared/errorKind'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -144,12 +145,7 @@ class AccountServiceImpl implements AccountService {
       await this.deps.testConnection(account, key)
     } catch (err) {
       const why = redact(errorText(err), key)
-      const kind = (err as { kind?: unknown } | null)?.kind
-      throw new AccountError(
-        'connection',
-        `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`,
-        typeof kind === 'string' ? kind : undefined,
-      )
+      throw new AccountError('connection', `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`, errorKindOf(err))
     }
   }
 

@@ -20,7 +20,7 @@ export {
 export { CURRENT_VERSION, migrations } from './migrations'
 export { openSettingsFile, SettingsFileError, SETTINGS_FILE_NAME, type SettingsFile, type SettingsData, type LoadedSettings } from './settingsFile'
 export { KeytarSecretStore, MemorySecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type KeychainFailure } from './keychain'
-export { AccountError, type AccountErrorCode } from './accountErrors'
+export { AccountError, type AccountErrorKind } from './accountErrors'
 export {
   createAccountService,
   type AccountService,

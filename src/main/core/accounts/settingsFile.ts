@@ -32,7 +32,7 @@ export interface LoadedSettings extends SettingsData {
 export class SettingsFileError extends Error {
   override readonly name = 'SettingsFileError'
   constructor(
-    readonly code: 'save-failed' | 'read-only' | 'invalid',
+    readonly kind: 'save-failed' | 'read-only' | 'invalid',
     message: string,
   ) {
     super(message)

@@ -8,6 +8,7 @@ import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
 import type { Transport } from '../ports'
 import {
   ApiError,
+  ConfigError,
   DashboardError,
   HttpError,
   NetworkError,
@@ -176,7 +177,7 @@ async function interpret(
 
 function toDashboardError(err: unknown): Error {
   if (err instanceof DashboardError) return err
-  if (err instanceof Error && (err.name === 'ConfigError' || err instanceof RangeError)) return err
+  if (err instanceof ConfigError || err instanceof RangeError) return err
   const { reason, code } = classifyNetworkError(err)
   return new NetworkError(reason, code)
 }

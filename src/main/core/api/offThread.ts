@@ -34,8 +34,8 @@ export interface OffThreadParser {
 export function reviveParseError(data: Record<string, unknown>): Error {
   const message = typeof data['message'] === 'string' ? data['message'] : 'The server’s answer could not be read.'
   let err: Error
-  if (data['name'] === 'ApiError') err = new ApiError(String(data['serverMessage'] ?? ''))
-  else if (data['name'] === 'ResponseError') {
+  if (data['kind'] === 'api') err = new ApiError(String(data['serverMessage'] ?? ''))
+  else if (data['kind'] === 'response') {
     err = new ResponseError((data['problem'] as ResponseProblem) ?? 'malformed')
     Object.defineProperty(err, 'excerpt', { value: String(data['excerpt'] ?? '') })
   } else err = new ResponseError('malformed')

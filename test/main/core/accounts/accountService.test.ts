@@ -4,6 +4,7 @@ import type { Account } from '../../../../src/shared/model'
 import { createAccountService, type AccountServiceDeps } from '../../../../src/main/core/accounts/accountService'
 import { KeychainUnavailableError, MemorySecretStore } from '../../../../src/main/core/accounts/keychain'
 import { openSettingsFile, SettingsFileError, type SettingsFile } from '../../../../src/main/core/accounts/settingsFile'
+import { AccountError } from '../../../../src/main/core/accounts/accountErrors'
 import { KEY, storeInput, tempDir } from './fixtures'
 
 /** A MemorySecretStore that records calls, so tests can check what reached "the keychain" and when. */
@@ -68,7 +69,8 @@ describe('account service: add', () => {
   it('saves nothing and stores no key when the connection test fails; the error names the store, not the key', async () => {
     const { service, secrets, fileText } = await setup()
     const err = await service.add(storeInput(), `WRONG-${KEY}`).catch((e) => e)
-    expect(err).toMatchObject({ name: 'AccountError', code: 'connection' })
+    expect(err).toBeInstanceOf(AccountError)
+    expect(err).toMatchObject({ kind: 'connection' })
     expect(err.message).toMatch(/could not open the dashboard of "Main Street" with this key: The server said: invalid key \[redacted\]/)
     expectNoKey(err)
     expect(secrets.calls).toEqual([])
@@ -82,18 +84,18 @@ describe('account service: add', () => {
       throw Object.assign(new Error('The server refused the request: bad key'), { kind: 'api' })
     })
     const refused = await service.add(storeInput(), KEY).catch((e) => e)
-    expect(refused).toMatchObject({ code: 'connection', causeKind: 'api' })
-    expect(refused).not.toHaveProperty('kind')
+    expect(refused).toMatchObject({ kind: 'connection', cause: { kind: 'api' } })
     const plain = await service.add(storeInput(), `WRONG-${KEY}`).catch((e) => e)
-    expect(plain).toMatchObject({ code: 'connection', causeKind: undefined })
+    expect(plain).toMatchObject({ kind: 'connection' })
+    expect(plain.cause).toBeUndefined()
   })
 
   it('refuses invalid input and empty keys before testing anything', async () => {
     const { service, testConnection } = await setup()
-    await expect(service.add(storeInput({ colour: 'teal' }), KEY)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/#rrggbb/) })
-    await expect(service.add(storeInput({ endpoint: 'http://shop.example' }), KEY)).rejects.toMatchObject({ code: 'invalid' })
-    await expect(service.add({ ...storeInput(), demo: true } as never, KEY)).rejects.toMatchObject({ code: 'invalid' })
-    await expect(service.add(storeInput(), '   ')).rejects.toMatchObject({ code: 'invalid', message: 'The API key is empty.' })
+    await expect(service.add(storeInput({ colour: 'teal' }), KEY)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/#rrggbb/) })
+    await expect(service.add(storeInput({ endpoint: 'http://shop.example' }), KEY)).rejects.toMatchObject({ kind: 'invalid' })
+    await expect(service.add({ ...storeInput(), demo: true } as never, KEY)).rejects.toMatchObject({ kind: 'invalid' })
+    await expect(service.add(storeInput(), '   ')).rejects.toMatchObject({ kind: 'invalid', message: 'The API key is empty.' })
     expect(testConnection).not.toHaveBeenCalled()
   })
 
@@ -101,7 +103,7 @@ describe('account service: add', () => {
     const { service, testConnection } = await setup()
     await service.add(storeInput(), KEY)
     const dup = service.add(storeInput({ label: 'Again', endpoint: 'https://API.clienttoolbox.com/api.php' }), KEY)
-    await expect(dup).rejects.toMatchObject({ code: 'duplicate', message: expect.stringMatching(/already in Storeglance as "Main Street"/) })
+    await expect(dup).rejects.toMatchObject({ kind: 'duplicate', message: expect.stringMatching(/already in Storeglance as "Main Street"/) })
     expect(testConnection).toHaveBeenCalledTimes(1)
     await service.add(storeInput({ label: 'Other store', accountId: '1002' }), KEY) // another store is fine
     expect(service.list()).toHaveLength(2)
@@ -148,8 +150,8 @@ describe('account service: add', () => {
     await writeFile(settingsFile.path, JSON.stringify({ version: 7, settings: {}, accounts: [] }))
     const { service, testConnection } = await setup({ settingsFile })
     expect(service.warnings.join()).toMatch(/newer version/)
-    await expect(service.add(storeInput(), KEY)).rejects.toMatchObject({ code: 'read-only' })
-    await expect(service.updateSettings({ notifications: false })).rejects.toMatchObject({ code: 'read-only' })
+    await expect(service.add(storeInput(), KEY)).rejects.toMatchObject({ kind: 'read-only' })
+    await expect(service.updateSettings({ notifications: false })).rejects.toMatchObject({ kind: 'read-only' })
     expect(testConnection).not.toHaveBeenCalled()
   })
 })
@@ -163,10 +165,10 @@ describe('account service: update and remove', () => {
     expect(updated).not.toHaveProperty('intervalSec')
     expect(JSON.parse(await fileText()).accounts).toEqual([updated])
     for (const identity of [{ accountId: '2' }, { userId: 'someone' }, { endpoint: 'https://other.example' }]) {
-      await expect(service.update(acc.id, identity)).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/cannot be changed/) })
+      await expect(service.update(acc.id, identity)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/cannot be changed/) })
     }
-    await expect(service.update(acc.id, { demo: true })).rejects.toMatchObject({ code: 'invalid' })
-    await expect(service.update('no-such-id', { label: 'x' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(service.update(acc.id, { demo: true })).rejects.toMatchObject({ kind: 'invalid' })
+    await expect(service.update('no-such-id', { label: 'x' })).rejects.toMatchObject({ kind: 'not-found' })
     expect(service.list()).toEqual([updated])
   })
 
@@ -175,7 +177,7 @@ describe('account service: update and remove', () => {
     const acc = await service.add(storeInput(), 'OLD-KEY-1')
     const before = await fileText()
     const err = await service.update(acc.id, { label: 'Not applied' }, `WRONG-${KEY}`).catch((e) => e)
-    expect(err).toMatchObject({ code: 'connection' })
+    expect(err).toMatchObject({ kind: 'connection' })
     expectNoKey(err)
     expect(await secrets.get(acc.id)).toBe('OLD-KEY-1')
     expect(await fileText()).toBe(before)
@@ -195,7 +197,7 @@ describe('account service: update and remove', () => {
     expect(onRemoved).toHaveBeenCalledWith(a.id)
     expect(JSON.parse(await fileText()).accounts.map((x: Account) => x.id)).toEqual([b.id])
     expect(await service.hasKey(a.id)).toBe(false)
-    await expect(service.remove(a.id)).rejects.toMatchObject({ code: 'not-found' })
+    await expect(service.remove(a.id)).rejects.toMatchObject({ kind: 'not-found' })
   })
 
   it('remove still removes the store when the keychain or the cleanup hook fail, and says so', async () => {
@@ -216,8 +218,8 @@ describe('account service: settings', () => {
     const flaky: SettingsFile = { path: real.path, load: () => real.load(), save: (d) => (fail ? Promise.reject(new SettingsFileError('save-failed', 'cannot save')) : real.save(d)) }
     const { service } = await setup({ settingsFile: flaky })
     expect(await service.updateSettings({ intervalSec: 900, quietHours: { from: '22:00', to: '07:00' } })).toMatchObject({ intervalSec: 900 })
-    await expect(service.updateSettings({ intervalSec: 10 })).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/at least 60/) })
-    await expect(service.updateSettings({ colourScheme: 'dark' })).rejects.toMatchObject({ code: 'invalid' })
+    await expect(service.updateSettings({ intervalSec: 10 })).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/at least 60/) })
+    await expect(service.updateSettings({ colourScheme: 'dark' })).rejects.toMatchObject({ kind: 'invalid' })
     fail = true
     await expect(service.updateSettings({ notifications: false })).rejects.toThrow('cannot save')
     expect(service.settings()).toEqual({ intervalSec: 900, notifications: true, quietHours: { from: '22:00', to: '07:00' } })

@@ -52,7 +52,7 @@ describe('settings file', () => {
     const file = openSettingsFile(await tempDir())
     await file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account()] })
     const before = await readFile(file.path, 'utf8')
-    await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ colour: 'blue' })] })).rejects.toMatchObject({ code: 'invalid' })
+    await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ colour: 'blue' })] })).rejects.toMatchObject({ kind: 'invalid' })
     await expect(file.save({ settings: { ...DEFAULT_SETTINGS, intervalSec: 5 }, accounts: [] })).rejects.toThrow(SettingsFileError)
     await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ demo: true })] })).rejects.toThrow(/Demo/)
     expect(await readFile(file.path, 'utf8')).toBe(before)
@@ -110,7 +110,7 @@ describe('settings file', () => {
     expect(loaded.readOnlyReason).toMatch(/newer version of Storeglance \(format 2.*older than the file/)
     expect(loaded.warnings[0]).toBe(loaded.readOnlyReason)
     expect(loaded.accounts.map((a) => a.id)).toEqual(['acc-1'])
-    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/Update Storeglance/) })
+    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only', message: expect.stringMatching(/Update Storeglance/) })
     expect(await readFile(file.path, 'utf8')).toBe(newer)
     expect(await siblings(dir, 'settings.json.')).toEqual([])
   })
@@ -143,7 +143,7 @@ describe('settings file', () => {
     const dir = join(blocker, 'Storeglance')
     const err = await openSettingsFile(dir).save({ settings: DEFAULT_SETTINGS, accounts: [account()] }).catch((e) => e)
     expect(err).toBeInstanceOf(SettingsFileError)
-    expect(err.code).toBe('save-failed')
+    expect(err.kind).toBe('save-failed')
     expect(err.message).toBe(
       `Storeglance cannot save its settings in ${dir}: a part of that path is a file, not a folder. Nothing was changed. ` +
         'Make that folder writable (or start Storeglance with STOREGLANCE_HOME set to a writable folder) and try again.',
@@ -182,7 +182,7 @@ describe('settings file', () => {
     expect(loaded.warnings.join()).toMatch(/could not read its settings file .*permission denied/)
     expect(loaded.readOnlyReason).not.toBeNull()
     expect(await siblings(dir, 'settings.json.corrupt-')).toHaveLength(0)
-    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ code: 'read-only' })
+    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only' })
     chmodSync(file.path, 0o600)
     expect(await readFile(file.path, 'utf8')).toBe(before)
   })
