@@ -8,10 +8,7 @@ import type { Account, AccountInput, Settings, StoreSnapshot, StoreStatus } from
 
 /** What the About box and the status bar show. */
 export interface AppInfo {
-  name: string
   version: string
-  /** True while the app shows the built-in demo stores instead of real accounts. */
-  demo: boolean
   /** Where settings and snapshots live (shown in Settings so users can back them up). */
   userDataDir: string
 }

@@ -1,16 +1,18 @@
 /**
  * The app's core service: everything the window asks for and everything it is told, with no
- * Electron in it. The Electron composition root and the browser tests' bridge both drive this.
+ * Electron in it. The handlers live in handlers/, one module per domain; this file starts the
+ * services they share and composes them. The Electron composition root and the browser tests' bridge both drive this.
  * It starts the built-in demo stores when no store is set up, so the app shows something real
  * on its very first start.
  */
-import type { AccountView, AppInfo, AppState, AppWarning, EventContract } from '../../shared/ipc'
-import { DEFAULT_SIZES, STORE_COLOURS, type Account, type AccountInput } from '../../shared/model'
+import type { AppInfo, AppWarning, EventContract } from '../../shared/ipc'
+import { DEFAULT_SIZES, STORE_COLOURS, type AccountInput } from '../../shared/model'
 import type { DashboardParser } from './api'
 import { KeytarSecretStore, type AccountService } from './accounts'
 import { openUserData } from './userData'
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
+import { createHandlers } from './handlers'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
@@ -66,20 +68,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     return v
   }
   const info = (): AppInfo => ({
-    name: 'Storeglance',
     version: options.version,
-    demo: demoServer !== null,
     userDataDir: options.userDataDir,
   })
-  async function view(a: Account): Promise<AccountView> {
-    return { ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) }
-  }
-  const views = (): Promise<AccountView[]> => Promise.all(need(accounts).list().map(view))
-  async function accountsChanged(): Promise<void> {
-    await need(monitor).accountsChanged()
-    events.emit('event:accounts', await views())
-  }
-
   async function startDemo(): Promise<void> {
     demoServer = await startDemoServer({ ...options.demoOptions, now: options.demoOptions?.now ?? (() => new Date(clock.now())) })
     const url = demoServer.url
@@ -99,48 +90,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     await server.close()
   }
 
-  const handlers: IpcHandlers = {
-    'app:info': async () => info(),
-    'state:get': async (): Promise<AppState> => ({
-      info: info(),
-      accounts: await views(),
-      snapshots: need(monitor).snapshots(),
-      statuses: need(monitor).statuses(),
-      settings: need(accounts).settings(),
-      warnings: [...warnings],
-    }),
-    'accounts:add': async ({ input, key }) => {
-      const added = await need(accounts).add(input, key)
-      // The first real store ends demo mode.
-      await leaveDemo()
-      await accountsChanged()
-      return view(added)
-    },
-    'accounts:update': async ({ id, patch, key }) => {
-      const wasEnabled = need(accounts).list().find((a) => a.id === id)?.enabled
-      const updated = await need(accounts).update(id, patch, key)
-      await accountsChanged()
-      // A fixed key or a store just switched on should not wait a whole interval.
-      if (updated.enabled && (key !== undefined || !wasEnabled)) need(monitor).refreshNow(id)
-      return view(updated)
-    },
-    'accounts:remove': async ({ id }) => {
-      const result = await need(accounts).remove(id)
-      result.warnings.forEach(warn)
-      await accountsChanged()
-      return null
-    },
-    'stores:refresh': async ({ id }) => {
-      need(monitor).refresh(id)
-      return null
-    },
-    'settings:update': async (patch) => {
-      const settings = await need(accounts).updateSettings(patch)
-      await need(monitor).accountsChanged()
-      events.emit('event:settings', settings)
-      return settings
-    },
-  }
+  const handlers = createHandlers({
+    accounts: () => need(accounts),
+    monitor: () => need(monitor),
+    events,
+    info,
+    warnings: () => warnings,
+    warn,
+    leaveDemo,
+  })
 
   return {
     handlers,

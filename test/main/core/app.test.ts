@@ -54,7 +54,7 @@ const until = async (cond: () => boolean, what: string) => {
 describe('the app core', () => {
   it('starts in demo mode when no store is set up, and leaves it when the first real store is added', async () => {
     const { core, events } = await start({ demoOptions: { stores: 3 } })
-    expect((await core.handlers['app:info'](null)).demo).toBe(true)
+    expect(core.demoServer).not.toBeNull()
     expect(core.accounts.list().map((a) => a.demo)).toEqual([true, true, true])
     await until(() => core.monitor.snapshots().length === 3, 'demo figures arrive')
     const real = await server(1)
@@ -62,7 +62,7 @@ describe('the app core', () => {
     expect(added).toMatchObject({ label: 'Mine', hasKey: true })
     expect(core.demoServer).toBeNull()
     const state = await core.handlers['state:get'](null)
-    expect(state.info.demo).toBe(false)
+    expect(state.accounts.some((a) => a.demo)).toBe(false)
     expect(state.accounts.map((a) => a.label)).toEqual(['Mine'])
     const lastAccounts = events.filter((e) => e.channel === 'event:accounts').at(-1)!.payload as { label: string }[]
     expect(lastAccounts.map((a) => a.label)).toEqual(['Mine'])

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/model'
 
 const seen: unknown[] = []
 const handlers = {
-  'app:info': async () => ({ name: 'Storeglance', version: '1', demo: false, userDataDir: '/x' }),
+  'app:info': async () => ({ version: '1', userDataDir: '/x' }),
   'state:get': async () => {
     throw Object.assign(new Error('Could not read settings.'), { kind: 'storage' })
   },
@@ -38,7 +38,7 @@ const validInput = {
 
 describe('createDispatcher', () => {
   it('answers a valid request', async () => {
-    expect(await dispatch('app:info', null)).toMatchObject({ ok: true, value: { name: 'Storeglance' } })
+    expect(await dispatch('app:info', null)).toMatchObject({ ok: true, value: { version: '1' } })
     expect(await dispatch('settings:update', { intervalSec: 120 })).toMatchObject({ ok: true, value: { intervalSec: 120 } })
   })
 

@@ -1,0 +1,18 @@
+/** The app's own channels: its facts and the whole state the window starts from. */
+import type { AppState } from '../../../shared/ipc'
+import { accountViews, type HandlerContext, type HandlersOf } from './context'
+
+/** Handlers of `app:info` and `state:get`. */
+export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state:get'> {
+  return {
+    'app:info': async () => ctx.info(),
+    'state:get': async (): Promise<AppState> => ({
+      info: ctx.info(),
+      accounts: await accountViews(ctx),
+      snapshots: ctx.monitor().snapshots(),
+      statuses: ctx.monitor().statuses(),
+      settings: ctx.accounts().settings(),
+      warnings: [...ctx.warnings()],
+    }),
+  }
+}

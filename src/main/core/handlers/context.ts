@@ -1,0 +1,44 @@
+/**
+ * What the IPC handlers of every domain share: the running services (available once the app has
+ * started), the events to the window, the warnings, and the account views the window is sent.
+ */
+import type { AccountView, AppInfo, AppWarning, EventContract } from '../../../shared/ipc'
+import type { Account } from '../../../shared/model'
+import type { AccountService } from '../accounts'
+import type { TypedEvents } from '../events'
+import type { IpcHandlers } from '../ipcDispatch'
+import type { Monitor } from '../monitor'
+
+/** The handlers of some channels: each domain module returns its own. */
+export type HandlersOf<C extends keyof IpcHandlers> = Pick<IpcHandlers, C>
+
+export interface HandlerContext {
+  /** The account service; throws "still starting" before the app has started. */
+  accounts(): AccountService
+  /** The monitor; throws "still starting" before the app has started. */
+  monitor(): Monitor
+  events: TypedEvents<EventContract>
+  info(): AppInfo
+  /** Warnings so far, oldest first. */
+  warnings(): readonly AppWarning[]
+  /** Records a warning and tells the window. */
+  warn(message: string): void
+  /** Leaves demo mode (no-op outside it): the first real store ends it. */
+  leaveDemo(): Promise<void>
+}
+
+/** A store as the window sees it: never the key, only whether one is stored. */
+export async function accountView(ctx: HandlerContext, a: Account): Promise<AccountView> {
+  return { ...a, hasKey: await ctx.accounts().hasKey(a.id).catch(() => false) }
+}
+
+/** Every store as the window sees it. */
+export function accountViews(ctx: HandlerContext): Promise<AccountView[]> {
+  return Promise.all(ctx.accounts().list().map((a) => accountView(ctx, a)))
+}
+
+/** After the store list changed: the monitor follows, then the window is sent the new list. */
+export async function accountsChanged(ctx: HandlerContext): Promise<void> {
+  await ctx.monitor().accountsChanged()
+  ctx.events.emit('event:accounts', await accountViews(ctx))
+}

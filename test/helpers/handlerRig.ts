@@ -1,0 +1,47 @@
+/**
+ * The IPC handlers' context over the monitor rig's real parts (demo server, account service on real
+ * files, monitor on a fake clock), recording what the handlers tell the window.
+ */
+import type { AppInfo, AppWarning, EventContract } from '../../src/shared/ipc'
+import { TypedEvents } from '../../src/main/core/events'
+import type { HandlerContext } from '../../src/main/core/handlers'
+import { startRig, type Rig } from './monitorRig'
+
+export interface HandlerRig {
+  rig: Rig
+  ctx: HandlerContext
+  /** Every event sent to the window, in order. */
+  sent: { channel: keyof EventContract; payload: unknown }[]
+  warnings: AppWarning[]
+  /** How many times the handlers asked to leave demo mode. */
+  leftDemo: number
+}
+
+export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance' }
+
+/** Starts the rig (the demo stores are the store list) and a context over it. */
+export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
+  const rig = await startRig({ stores })
+  const events = new TypedEvents<EventContract>()
+  const h: HandlerRig = {
+    rig,
+    sent: [],
+    warnings: [],
+    leftDemo: 0,
+    ctx: {
+      accounts: () => rig.accounts,
+      monitor: () => rig.monitor,
+      events,
+      info: () => INFO,
+      warnings: () => h.warnings,
+      warn: (message) => h.warnings.push({ message, at: new Date(rig.clock.now()).toISOString() }),
+      leaveDemo: async () => {
+        h.leftDemo++
+      },
+    },
+  }
+  for (const channel of ['event:snapshot', 'event:status', 'event:accounts', 'event:settings', 'event:warning'] as const) {
+    events.on(channel, (payload) => h.sent.push({ channel, payload }))
+  }
+  return h
+}

@@ -1,0 +1,36 @@
+/** The app's channels over real parts: its facts and the whole state the window starts from. */
+import { afterEach, describe, expect, it } from 'vitest'
+import { appHandlers } from '../../../../src/main/core/handlers'
+import { INFO, startHandlerRig, type HandlerRig } from '../../../helpers/handlerRig'
+import { run } from '../../../helpers/monitorRig'
+
+let h: HandlerRig | null = null
+afterEach(async () => {
+  await h?.rig.close()
+  h = null
+})
+
+describe('app handlers', () => {
+  it('app:info answers the app facts', async () => {
+    h = await startHandlerRig()
+    expect(await appHandlers(h.ctx)['app:info'](null)).toEqual(INFO)
+  })
+
+  it('state:get gathers stores (with hasKey, never the key), figures, statuses, settings and warnings', async () => {
+    h = await startHandlerRig(2)
+    await h.rig.monitor.start()
+    await run(h.rig, 20_000)
+    h.ctx.warn('History could not be written.')
+    const state = await appHandlers(h.ctx)['state:get'](null)
+    expect(state.info).toEqual(INFO)
+    expect(state.accounts.map((a) => [a.label, a.hasKey])).toEqual(h.rig.accounts.list().map((a) => [a.label, true]))
+    expect(JSON.stringify(state.accounts)).not.toContain(h.rig.server.stores[0]!.key)
+    expect(state.snapshots.map((p) => p.id).sort()).toEqual(h.rig.accounts.list().map((a) => a.id).sort())
+    expect(state.statuses.map((s) => s.state)).toEqual(['ok', 'ok'])
+    expect(state.settings).toEqual(h.rig.accounts.settings())
+    expect(state.warnings.map((w) => w.message)).toEqual(['History could not be written.'])
+    // A copy: later warnings do not change a state already sent.
+    h.ctx.warn('another')
+    expect(state.warnings).toHaveLength(1)
+  })
+})
