@@ -7,6 +7,7 @@
 import { MIN_INTERVAL_SEC, type StoreStatus } from '../../../shared/model'
 import type { Clock, TimerHandle } from '../ports'
 import { backoffDelay, classifyFailure, jitteredInterval } from './backoff'
+import { entryStatus, spreadEntries, type Entry } from './schedule'
 
 export interface PollTarget {
   id: string
@@ -26,23 +27,6 @@ export interface PollerOptions {
   refreshDebounceMs?: number
   /** Window over which first polls (and catch-up after resume) are spread; default min(interval, 5 s per store). */
   spreadMs?: (count: number, intervalMs: number) => number
-}
-
-interface Entry {
-  id: string
-  intervalMs: number
-  nextAt: number
-  inFlight: AbortController | null
-  /** The running poll, awaited when the store is dropped so nothing lands after it is gone. */
-  running: Promise<void> | null
-  /** Set when a request is aborted on purpose (pause, offline, removal): not a failure. */
-  abortedOnPurpose: boolean
-  forced: boolean
-  lastSuccessAt: number | null
-  lastRefreshAt: number | null
-  failures: number
-  error: StoreStatus['error']
-  needsAttention: boolean
 }
 
 export type Poller = ReturnType<typeof createPoller>
@@ -71,38 +55,13 @@ export function createPoller(opts: PollerOptions) {
   const running = new Set<Promise<void>>()
   const inFlightCount = () => running.size
 
-  function statusOf(e: Entry): StoreStatus {
-    const now = clock.now()
-    let state: StoreStatus['state']
-    if (e.inFlight) state = 'refreshing'
-    else if (!online) state = 'offline'
-    else if (paused) state = 'paused'
-    else if (e.error) state = 'error'
-    else if (e.lastSuccessAt === null) state = 'idle'
-    else if (now - e.lastSuccessAt > 2 * e.intervalMs) state = 'stale'
-    else state = 'ok'
-    return {
-      id: e.id,
-      state,
-      lastSuccessAt: e.lastSuccessAt === null ? null : new Date(e.lastSuccessAt).toISOString(),
-      nextAttemptAt: started ? new Date(e.nextAt).toISOString() : null,
-      error: e.error,
-      needsAttention: e.needsAttention,
-    }
-  }
+  const statusOf = (e: Entry): StoreStatus => entryStatus(e, clock.now(), { started, paused, online })
   const emit = (e: Entry) => opts.onStatus(statusOf(e))
 
   /** Spreads the given entries' next polls over the spread window from now, not before they are due. */
   function spreadOut(list: Entry[], onlyOverdue: boolean): void {
-    const now = clock.now()
     if (list.length === 0) return
-    const window = spread(list.length, Math.min(...list.map((e) => e.intervalMs)))
-    list.forEach((e, i) => {
-      const slot = now + Math.round(((i + random()) * window) / list.length)
-      // A snapshot dated in the future (a clock once set ahead) counts as fetched now.
-      const dueBySnapshot = e.lastSuccessAt === null ? now : Math.min(e.lastSuccessAt, now) + e.intervalMs
-      if (!onlyOverdue || e.nextAt <= now) e.nextAt = Math.max(slot, dueBySnapshot)
-    })
+    spreadEntries(list, clock.now(), spread(list.length, Math.min(...list.map((e) => e.intervalMs))), random, onlyOverdue)
   }
 
   function schedule(): void {
