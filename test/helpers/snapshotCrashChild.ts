@@ -5,14 +5,14 @@
  * Data changes on most saves; some repeat the data with a later fetchedAt, some flush.
  */
 import { createSnapshotStore } from '../../src/main/core/snapshots'
-import { makeSnapshot } from './snapshotFixtures'
+import { loadAll, makeSnapshot } from './snapshotFixtures'
 
 const dir = process.argv[2]
 const ids = ['alpha', 'beta']
 
 async function main(): Promise<void> {
   const store = createSnapshotStore({ dir, onWarning: (m) => process.stdout.write(`warn ${m.replace(/\n/g, ' ')}\n`) })
-  const loaded = await store.loadAll(ids)
+  const loaded = await loadAll(store, ids)
   const n: Record<string, number> = {}
   const t: Record<string, number> = {}
   for (const id of ids) {

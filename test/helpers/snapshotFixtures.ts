@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { StoreSnapshot } from '../../src/shared/model'
 import type { Clock } from '../../src/main/core/ports'
+import type { LoadedSnapshots, SnapshotStore } from '../../src/main/core/snapshots'
 
 /** A valid snapshot whose figures are derived from `n` (same n → same data), fetched at `fetchedAt`. */
 export function makeSnapshot(n: number, fetchedAt: string, accountId = 'acct-1'): StoreSnapshot {
@@ -80,4 +81,10 @@ export function manualClock(start = '2024-05-02T10:00:00.000Z'): ManualClock {
 export async function tempDir(prefix = 'storeglance-snap-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** `load` for several stores at once, keyed by id. */
+export async function loadAll(store: SnapshotStore, ids: string[]): Promise<Record<string, LoadedSnapshots>> {
+  const loaded = await Promise.all(ids.map((id) => store.load(id)))
+  return Object.fromEntries(ids.map((id, i) => [id, loaded[i]!]))
 }

@@ -1,6 +1,7 @@
 /**
  * File plumbing shared by the snapshot and history stores: safe file names, defensive reads that
- * set a damaged file aside, clean-up of a store's files, and one-at-a-time work per store.
+ * set a damaged file aside, clean-up of a store's files and their temporaries, and how an instant
+ * is described in a warning. One-at-a-time work per store is core/queue.ts.
  */
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'

@@ -50,7 +50,6 @@ export interface SaveResult {
 
 export interface SnapshotStore {
   load(id: string): Promise<LoadedSnapshots>
-  loadAll(ids: string[]): Promise<Record<string, LoadedSnapshots>>
   save(id: string, snapshot: StoreSnapshot): Promise<SaveResult>
   remove(id: string): Promise<void>
   flush(): Promise<void>
@@ -96,13 +95,6 @@ class FileSnapshotStore implements SnapshotStore {
   async load(id: string): Promise<LoadedSnapshots> {
     assertSafeId(id)
     return this.serial(id, async () => view(await this.stateOf(id)))
-  }
-
-  /** `load` for several stores at once, keyed by id. */
-  async loadAll(ids: string[]): Promise<Record<string, LoadedSnapshots>> {
-    ids.forEach(assertSafeId)
-    const loaded = await Promise.all(ids.map((id) => this.serial(id, async () => view(await this.stateOf(id)))))
-    return Object.fromEntries(ids.map((id, i) => [id, loaded[i]]))
   }
 
   /** Keeps `snapshot` as the store's newest; writes only when its data changed or its age would lie. */

@@ -8,7 +8,6 @@ import { getApi } from '../bridge'
 export const useAccountsStore = defineStore('accounts', () => {
   const list = ref<AccountView[]>([])
   const enabled = computed(() => list.value.filter((a) => a.enabled))
-  const byId = computed(() => Object.fromEntries(list.value.map((a) => [a.id, a])))
 
   function set(accounts: AccountView[]): void {
     list.value = accounts
@@ -23,5 +22,5 @@ export const useAccountsStore = defineStore('accounts', () => {
   async function remove(id: string): Promise<void> {
     await getApi().accounts.remove(id)
   }
-  return { list, enabled, byId, set, add, update, remove }
+  return { list, enabled, set, add, update, remove }
 })

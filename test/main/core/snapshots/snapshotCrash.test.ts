@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { bundleForNode } from '../../../helpers/bundle'
 import { createSnapshotStore } from '../../../../src/main/core/snapshots'
 import { snapshotEnvelopeSchema } from '../../../../src/main/core/snapshots/schema'
-import { tempDir } from '../../../helpers/snapshotFixtures'
+import { loadAll, tempDir } from '../../../helpers/snapshotFixtures'
 
 const KILLS = 30
 let childScript: string
@@ -95,7 +95,7 @@ it(`leaves whole, loadable snapshots after ${KILLS} SIGKILLs at random moments`,
     }
 
     const warnings: string[] = []
-    const loaded = await createSnapshotStore({ dir: work.dir, onWarning: (m) => warnings.push(m) }).loadAll(['alpha', 'beta'])
+    const loaded = await loadAll(createSnapshotStore({ dir: work.dir, onWarning: (m) => warnings.push(m) }), ['alpha', 'beta'])
     expect(warnings).toEqual([])
     for (const id of ['alpha', 'beta']) {
       const { current, previous } = loaded[id]

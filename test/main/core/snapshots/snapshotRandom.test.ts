@@ -8,7 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StoreSnapshot } from '../../../../src/shared/model'
 import { createSnapshotStore, REFRESH_AFTER_MS, type SnapshotStore } from '../../../../src/main/core/snapshots'
-import { makeSnapshot, manualClock, tempDir } from '../../../helpers/snapshotFixtures'
+import { loadAll, makeSnapshot, manualClock, tempDir } from '../../../helpers/snapshotFixtures'
 
 type Damage = 'garbage' | 'truncate' | 'empty' | 'schema'
 type Op =
@@ -128,7 +128,7 @@ class Harness {
     const damaged = Object.values(this.models).reduce((k, m) => k + Object.values(m.disk).filter((d) => d === 'damaged').length, 0)
     this.warnings = 0
     this.store = this.open()
-    const loaded = await this.store.loadAll(['a', 'b'])
+    const loaded = await loadAll(this.store, ['a', 'b'])
     for (const id of ['a', 'b']) this.checkReloaded(id, loaded[id])
     expect(this.warnings).toBe(damaged)
   }
