@@ -28,7 +28,7 @@ export type SubscribeFn = <E extends EventChannel>(channel: E, listener: (payloa
 /** What `window.storeglance` offers the renderer. It can set a key, never read one. */
 export interface StoreglanceApi {
   app: {
-    /** Name, version, demo mode and data directory. */
+    /** Version and data directory. */
     info(): Promise<AppInfo>
     /** Everything needed for the first frame: accounts, stored snapshots with their age, statuses. */
     state(): Promise<AppState>

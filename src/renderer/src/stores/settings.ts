@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/ipc'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model'
 import { getApi } from '../bridge'
 
-/** App settings and the app's own facts (version, demo mode, data folder). */
+/** App settings and the app's own facts (version, data folder). */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>({ ...DEFAULT_SETTINGS })
   const info = ref<AppInfo | null>(null)
