@@ -2,6 +2,7 @@
  * The IPC handlers' context over the monitor rig's real parts (demo server, account service on real
  * files, monitor on a fake clock), recording what the handlers tell the window.
  */
+import { afterEach } from 'vitest'
 import type { AppInfo, AppWarning, EventContract } from '../../src/shared/ipc'
 import { TypedEvents } from '../../src/main/core/events'
 import type { HandlerContext } from '../../src/main/core/handlers'
@@ -44,4 +45,14 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
     events.on(channel, (payload) => h.sent.push({ channel, payload }))
   }
   return h
+}
+
+/** For a test file: `start(n)` gives a rig that is closed after its test. */
+export function handlerRigPerTest(): (stores?: number) => Promise<HandlerRig> {
+  let current: HandlerRig | null = null
+  afterEach(async () => {
+    await current?.rig.close()
+    current = null
+  })
+  return async (stores) => (current = await startHandlerRig(stores))
 }

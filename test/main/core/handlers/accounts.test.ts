@@ -1,17 +1,13 @@
 /** The store list's channels over real parts: add, update and remove, and what the window is told. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AccountError } from '../../../../src/main/core/accounts'
 import { accountHandlers } from '../../../../src/main/core/handlers'
 import { DEFAULT_SIZES, type AccountInput } from '../../../../src/shared/model'
 import type { AccountView } from '../../../../src/shared/ipc'
-import { startHandlerRig, type HandlerRig } from '../../../helpers/handlerRig'
+import { handlerRigPerTest, type HandlerRig } from '../../../helpers/handlerRig'
 import { run } from '../../../helpers/monitorRig'
 
-let h: HandlerRig | null = null
-afterEach(async () => {
-  await h?.rig.close()
-  h = null
-})
+const start = handlerRigPerTest()
 
 const input = (h: HandlerRig, accountId: string): AccountInput => ({
   label: `Shop ${accountId}`,
@@ -28,7 +24,7 @@ const lastList = (h: HandlerRig) => h.sent.filter((e) => e.channel === 'event:ac
 
 describe('account handlers', () => {
   it('accounts:add stores it, leaves demo mode, and sends the new list (keys never, hasKey yes)', async () => {
-    h = await startHandlerRig(1)
+    const h = await start(1)
     const added = await accountHandlers(h.ctx)['accounts:add']({ input: input(h, 'new-1'), key: 'KEY-handlers-123' })
     expect(added).toMatchObject({ label: 'Shop new-1', hasKey: true })
     expect(added).not.toHaveProperty('key')
@@ -38,7 +34,7 @@ describe('account handlers', () => {
   })
 
   it('accounts:add refuses a duplicate and tells the window nothing', async () => {
-    h = await startHandlerRig(1)
+    const h = await start(1)
     const handlers = accountHandlers(h.ctx)
     await handlers['accounts:add']({ input: input(h, 'dup'), key: 'KEY-a' })
     const before = h.sent.length
@@ -49,12 +45,12 @@ describe('account handlers', () => {
   })
 
   it('accounts:update fetches at once a store switched back on, not one merely renamed', async () => {
-    h = await startHandlerRig(1)
+    const h = await start(1)
     await h.rig.monitor.start()
     await run(h.rig, 20_000)
     const id = h.rig.accounts.list()[0]!.id
     const handlers = accountHandlers(h.ctx)
-    const polls = () => h!.rig.statusEvents.filter((s) => s.id === id && s.state === 'ok').length
+    const polls = () => h.rig.statusEvents.filter((s) => s.id === id && s.state === 'ok').length
     const renamed = await handlers['accounts:update']({ id, patch: { label: 'Renamed' } })
     expect(renamed.label).toBe('Renamed')
     const afterRename = polls()
@@ -68,7 +64,7 @@ describe('account handlers', () => {
   })
 
   it('accounts:remove drops the store and sends the shorter list', async () => {
-    h = await startHandlerRig(2)
+    const h = await start(2)
     const [a, b] = h.rig.accounts.list()
     expect(await accountHandlers(h.ctx)['accounts:remove']({ id: a!.id })).toBeNull()
     expect(h.rig.accounts.list().map((x) => x.id)).toEqual([b!.id])

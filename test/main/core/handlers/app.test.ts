@@ -1,23 +1,19 @@
 /** The app's channels over real parts: its facts and the whole state the window starts from. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { appHandlers } from '../../../../src/main/core/handlers'
-import { INFO, startHandlerRig, type HandlerRig } from '../../../helpers/handlerRig'
+import { handlerRigPerTest, INFO } from '../../../helpers/handlerRig'
 import { run } from '../../../helpers/monitorRig'
 
-let h: HandlerRig | null = null
-afterEach(async () => {
-  await h?.rig.close()
-  h = null
-})
+const start = handlerRigPerTest()
 
 describe('app handlers', () => {
   it('app:info answers the app facts', async () => {
-    h = await startHandlerRig()
+    const h = await start()
     expect(await appHandlers(h.ctx)['app:info'](null)).toEqual(INFO)
   })
 
   it('state:get gathers stores (with hasKey, never the key), figures, statuses, settings and warnings', async () => {
-    h = await startHandlerRig(2)
+    const h = await start(2)
     await h.rig.monitor.start()
     await run(h.rig, 20_000)
     h.ctx.warn('History could not be written.')

@@ -1,20 +1,16 @@
 /** The settings channel over real parts: saved, followed by the monitor, sent to the window. */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AccountError } from '../../../../src/main/core/accounts'
 import { settingsHandlers } from '../../../../src/main/core/handlers'
-import { startHandlerRig, type HandlerRig } from '../../../helpers/handlerRig'
+import { handlerRigPerTest } from '../../../helpers/handlerRig'
 
-let h: HandlerRig | null = null
-afterEach(async () => {
-  await h?.rig.close()
-  h = null
-})
+const start = handlerRigPerTest()
 
 describe('settings handlers', () => {
   it('settings:update saves the change and sends the new settings', async () => {
-    h = await startHandlerRig(1)
+    const h = await start(1)
     const settings = await settingsHandlers(h.ctx)['settings:update']({ intervalSec: 600 })
     expect(settings.intervalSec).toBe(600)
     expect(h.rig.accounts.settings().intervalSec).toBe(600)
@@ -23,7 +19,7 @@ describe('settings handlers', () => {
   })
 
   it('settings:update refuses an interval under the minimum, keeps the settings and sends nothing', async () => {
-    h = await startHandlerRig(1)
+    const h = await start(1)
     const before = h.rig.accounts.settings()
     const err = await settingsHandlers(h.ctx)['settings:update']({ intervalSec: 10 }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AccountError)

@@ -1,21 +1,17 @@
 /** The stores' channel over real parts: a refresh asks the server again at once. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { storeHandlers } from '../../../../src/main/core/handlers'
-import { startHandlerRig, type HandlerRig } from '../../../helpers/handlerRig'
+import { handlerRigPerTest } from '../../../helpers/handlerRig'
 import { run } from '../../../helpers/monitorRig'
 
-let h: HandlerRig | null = null
-afterEach(async () => {
-  await h?.rig.close()
-  h = null
-})
+const start = handlerRigPerTest()
 
 describe('store handlers', () => {
   it('stores:refresh fetches every store again without waiting for the interval', async () => {
-    h = await startHandlerRig(2)
+    const h = await start(2)
     await h.rig.monitor.start()
     await run(h.rig, 20_000)
-    const oks = () => h!.rig.statusEvents.filter((s) => s.state === 'ok').length
+    const oks = () => h.rig.statusEvents.filter((s) => s.state === 'ok').length
     const before = oks()
     await run(h.rig, 10_000)
     expect(oks()).toBe(before)
@@ -25,11 +21,11 @@ describe('store handlers', () => {
   })
 
   it('stores:refresh with an id fetches that store only', async () => {
-    h = await startHandlerRig(2)
+    const h = await start(2)
     await h.rig.monitor.start()
     await run(h.rig, 20_000)
     const [a, b] = h.rig.accounts.list()
-    const oksOf = (id: string) => h!.rig.statusEvents.filter((s) => s.id === id && s.state === 'ok').length
+    const oksOf = (id: string) => h.rig.statusEvents.filter((s) => s.id === id && s.state === 'ok').length
     const [beforeA, beforeB] = [oksOf(a!.id), oksOf(b!.id)]
     await storeHandlers(h.ctx)['stores:refresh']({ id: a!.id })
     await run(h.rig, 10_000)
