@@ -9,7 +9,10 @@ import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
 import { hardenApp } from './electron/security'
-import { createMainWindow, rendererUrl } from './electron/window'
+import { createMainWindow, isDevelopmentBuild, rendererUrl } from './electron/window'
+import { registerAppScheme, serveRenderer } from './electron/protocol'
+import { installAppMenu } from './electron/menu'
+import { claimInstance } from './electron/instance'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
 
@@ -22,21 +25,20 @@ function showWindow(): void {
   mainWindow.focus()
 }
 
-/** The user data directory: STOREGLANCE_HOME when set (shared with the CLI), else Electron's. */
-function userDataDir(): string {
-  const home = process.env['STOREGLANCE_HOME']
-  if (home) app.setPath('userData', home)
-  return app.getPath('userData')
-}
+// The app:// scheme must be registered before the app is ready.
+registerAppScheme()
 
 async function main(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
+  const claim = claimInstance()
+  if (!claim) {
     app.quit()
     return
   }
-  const dir = userDataDir()
+  const dir = claim.dir
   await app.whenReady()
   hardenApp()
+  serveRenderer(join(__dirname, '../renderer'))
+  installAppMenu(process.platform, isDevelopmentBuild())
   const parser = createOffThreadParser(join(__dirname, 'parseWorker.js'))
   const core: AppCore = createAppCore({
     userDataDir: dir,
@@ -51,9 +53,9 @@ async function main(): Promise<void> {
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
-  // Only now can a second launch show a window that works.
-  app.on('second-instance', showWindow)
   showWindow()
+  // A second launch during start-up was remembered; from now on it shows the window.
+  claim.onSecondInstance(showWindow)
   app.on('activate', showWindow)
   let quitting = false
   app.on('before-quit', (event) => {

@@ -45,4 +45,11 @@ describe('the production build', () => {
     const files = ['main/cli.js', 'main/parseWorker.js', ...readdirSync(out('main/chunks')).map((f) => `main/chunks/${f}`)]
     for (const f of files) expect(readFileSync(out(f), 'utf8'), f).not.toMatch(/require\("electron"\)/)
   })
+
+  it('compiles development off in the production main process (no dev URL, no DevTools)', () => {
+    const main = readFileSync(out('main/index.js'), 'utf8')
+    expect(main).toMatch(/function isDevelopmentBuild\(\) \{\s*return false;\s*\}/)
+    expect(main).toContain('app://storeglance')
+    expect(main).not.toMatch(/isPackaged/)
+  })
 })
