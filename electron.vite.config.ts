@@ -36,7 +36,9 @@ export default defineConfig({
   main: {
     plugins: [executableCli()],
     build: {
-      externalizeDeps: true,
+      // keytar is an optional dependency (see package.json): it stays external, loaded at run time
+      // from node_modules or not at all, never bundled with its native file.
+      externalizeDeps: { include: ['keytar'] },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

@@ -52,4 +52,11 @@ describe('the production build', () => {
     expect(main).toContain('app://storeglance')
     expect(main).not.toMatch(/isPackaged/)
   })
+
+  it('leaves keytar (an optional dependency) external: loaded from node_modules at run time, never bundled', () => {
+    const files = readdirSync(out('main/chunks')).map((f) => `main/chunks/${f}`)
+    expect(files.filter((f) => f.endsWith('.node'))).toEqual([])
+    const all = files.map((f) => readFileSync(out(f), 'utf8')).join('\n')
+    expect(all).toMatch(/import\("keytar"\)|require\("keytar"\)/)
+  })
 })
