@@ -7,14 +7,10 @@ import { app, session, shell, type WebContents } from 'electron'
 
 /**
  * Hosts whose https pages may be opened in the system browser: the loyalty platform's own site
- * and the project's documentation. Never a URL taken from server data.
+ * (API.md). The project's documentation host joins this list when it has one. Never a host taken
+ * from server data.
  */
-export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
-  'clienttoolbox.com',
-  'www.clienttoolbox.com',
-  'storeglance.app',
-  'docs.storeglance.app',
-])
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['clienttoolbox.com', 'www.clienttoolbox.com'])
 
 /** True for an https URL (no credentials, default port) on the allowlist: the only kind we open. */
 export function isSafeExternalUrl(url: string): boolean {
