@@ -70,8 +70,12 @@ describe('the packaging configuration', () => {
     for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(resolve(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}`).toBe(true)
   })
 
-  it('pins electron-builder and has npm run dist', () => {
+  it('pins electron-builder and a current Electron, and has npm run dist', () => {
     expect(pkg['devDependencies']!['electron-builder']).toMatch(/^\d+\.\d+\.\d+$/)
+    // A supported Electron major (the latest three are supported); bump this floor with each upgrade.
+    const electron = pkg['devDependencies']!['electron']!
+    expect(electron).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(Number(electron.split('.')[0])).toBeGreaterThanOrEqual(45)
     expect(pkg['scripts']!['dist']).toBe('node scripts/dist.mjs')
   })
 

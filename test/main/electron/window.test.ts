@@ -34,6 +34,7 @@ describe('the main window', () => {
     const prefs = created[0]!.options['webPreferences'] as Record<string, unknown>
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, devTools: false })
     expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false })
+    expect(prefs).toMatchObject({ experimentalFeatures: false, navigateOnDragDrop: false })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)
     expect(created[0]!.loaded).toEqual(['app://storeglance/index.html'])
