@@ -2,28 +2,22 @@
  * The composition root of the Electron main process: wires Electron's adapters to the core.
  * This file, src/main/electron/** and src/preload/** are the only places that import 'electron'.
  */
-import { app, BrowserWindow, dialog, net } from 'electron'
+import { app, dialog, net } from 'electron'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
 import { hardenApp } from './electron/security'
-import { createMainWindow, isDevelopmentBuild, rendererUrl } from './electron/window'
+import { isDevelopmentBuild, rendererUrl } from './electron/window'
 import { registerAppScheme, serveRenderer } from './electron/protocol'
 import { installAppMenu } from './electron/menu'
 import { claimInstance } from './electron/instance'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
-
-let mainWindow: BrowserWindow | null = null
-
-function showWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow()
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.show()
-  mainWindow.focus()
-}
+import { createWindowController } from './electron/windowController'
+import { createDesktopSettings } from './electron/desktop'
+import { startedAtLogin } from './electron/loginItem'
 
 // The app:// scheme must be registered before the app is ready.
 registerAppScheme()
@@ -47,16 +41,23 @@ async function main(): Promise<void> {
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
   })
-  registerIpc(createDispatcher(core.handlers), () => mainWindow, rendererUrl())
+  const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
+  const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))
+  registerIpc(createDispatcher(core.handlers), windows.get, rendererUrl())
   for (const channel of EVENT_CHANNELS) {
-    core.events.on(channel, (payload) => sendEvent(mainWindow, channel, payload as never))
+    core.events.on(channel, (payload) => sendEvent(windows.get(), channel, payload as never))
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
-  showWindow()
+  const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
+  core.events.on('event:settings', (settings) => void desktop.apply(settings))
+  // A launch at login starts hidden (in the tray); any other launch shows the window.
+  if (startedAtLogin()) windows.prepare()
+  else windows.show()
+  await desktop.apply(core.accounts.settings())
   // A second launch during start-up was remembered; from now on it shows the window.
-  claim.onSecondInstance(showWindow)
-  app.on('activate', showWindow)
+  claim.onSecondInstance(windows.show)
+  app.on('activate', windows.show)
   let quitting = false
   app.on('before-quit', (event) => {
     if (quitting) return
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     event.preventDefault()
     quitting = true
     stopWatching()
+    desktop.dispose()
     void core
       .stop()
       .then(() => parser.close())
