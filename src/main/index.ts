@@ -22,6 +22,20 @@ import { startedAtLogin } from './electron/loginItem'
 // The app:// scheme must be registered before the app is ready.
 registerAppScheme()
 
+/** On the first quit request, runs `cleanup` (saving pending snapshot ages) and then quits for real. */
+function quitAfter(cleanup: () => Promise<void>): void {
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting) return
+    event.preventDefault()
+    quitting = true
+    // Quit whatever happens: a failed save must not keep the app running invisibly.
+    void cleanup()
+      .catch(() => undefined)
+      .finally(() => app.quit())
+  })
+}
+
 async function main(): Promise<void> {
   const claim = claimInstance()
   if (!claim) {
@@ -58,18 +72,10 @@ async function main(): Promise<void> {
   // A second launch during start-up was remembered; from now on it shows the window.
   claim.onSecondInstance(windows.show)
   app.on('activate', windows.show)
-  let quitting = false
-  app.on('before-quit', (event) => {
-    if (quitting) return
-    // Save pending snapshot ages before leaving; then quit for real.
-    event.preventDefault()
-    quitting = true
+  quitAfter(() => {
     stopWatching()
     desktop.dispose()
-    void core
-      .stop()
-      .then(() => parser.close())
-      .finally(() => app.quit())
+    return core.stop().then(() => parser.close())
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -50,7 +50,10 @@ describe('the production build', () => {
     const main = readFileSync(out('main/index.js'), 'utf8')
     expect(main).toMatch(/function isDevelopmentBuild\(\) \{\s*return false;\s*\}/)
     expect(main).toContain('app://storeglance')
-    expect(main).not.toMatch(/isPackaged/)
+    // The dev URL depends on the build, never on whether the app happens to be packaged.
+    const rendererUrl = /function rendererUrl\(\) \{[\s\S]*?\n\}/.exec(main)?.[0] ?? ''
+    expect(rendererUrl).toContain('if (isDevelopmentBuild())')
+    expect(rendererUrl).not.toMatch(/isPackaged/)
   })
 
   it('leaves keytar (an optional dependency) external: loaded from node_modules at run time, never bundled', () => {
