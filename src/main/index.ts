@@ -8,7 +8,7 @@ import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
-import { hardenApp } from './electron/security'
+import { hardenApp, sandboxAllRenderers } from './electron/security'
 import { isDevelopmentBuild, rendererUrl } from './electron/window'
 import { registerAppScheme, serveRenderer } from './electron/protocol'
 import { installAppMenu } from './electron/menu'
@@ -19,7 +19,8 @@ import { createWindowController } from './electron/windowController'
 import { createDesktopSettings } from './electron/desktop'
 import { startedAtLogin } from './electron/loginItem'
 
-// The app:// scheme must be registered before the app is ready.
+// Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
+sandboxAllRenderers()
 registerAppScheme()
 
 /** On the first quit request, runs `cleanup` (saving pending snapshot ages) and then quits for real. */

@@ -29,6 +29,11 @@ export function openExternalSafely(url: string): boolean {
   return true
 }
 
+/** Sandboxes every renderer the app will ever create, whatever its options. Call before ready. */
+export function sandboxAllRenderers(): void {
+  app.enableSandbox()
+}
+
 /** Applies the app-wide rules to every web contents ever created, and to the default session. */
 export function hardenApp(): void {
   const ses = session.defaultSession

@@ -1,7 +1,7 @@
 /**
  * The main window, with the secure web preferences every window of the app must have.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { APP_INDEX_URL } from './protocol'
 
@@ -54,6 +54,8 @@ export function createMainWindow(options: { bounds?: BrowserWindowConstructorOpt
     show: false,
     title: 'Storeglance',
     autoHideMenuBar: true,
+    // Linux shows this in the task switcher; macOS and Windows take the app's own icon.
+    ...(process.platform === 'linux' ? { icon: join(app.getAppPath(), 'resources', 'icons', 'app.png') } : {}),
     webPreferences: webPreferences(),
   })
   if (options.showOnReady !== false) window.once('ready-to-show', () => window.show())

@@ -5,6 +5,7 @@ const state = vi.hoisted(() => ({
   permissionRequest: null as null | ((...a: unknown[]) => void),
   permissionCheck: null as null | ((...a: unknown[]) => boolean),
   appListeners: new Map<string, (...a: unknown[]) => void>(),
+  sandboxed: false,
   opened: [] as string[],
 }))
 
@@ -20,6 +21,9 @@ vi.mock('electron', () => {
     },
   }
   const app: Partial<typeof import('electron')['app']> = {
+    enableSandbox: () => {
+      state.sandboxed = true
+    },
     on: ((event: string, listener: (...a: unknown[]) => void) => {
       state.appListeners.set(event, listener)
       return app
@@ -33,7 +37,7 @@ vi.mock('electron', () => {
   return { app, session, shell }
 })
 
-const { hardenApp, hardenContents, isSafeExternalUrl, openExternalSafely } = await import('../../../src/main/electron/security')
+const { hardenApp, hardenContents, isSafeExternalUrl, openExternalSafely, sandboxAllRenderers } = await import('../../../src/main/electron/security')
 
 /** A fake WebContents recording its listeners and window-open handler. */
 function fakeContents(url = 'app://storeglance/index.html') {
@@ -67,6 +71,11 @@ describe('security', () => {
     expect(Object.values(answers).every((ok) => ok === false)).toBe(true)
     for (const p of ['notifications', 'camera', 'clipboard-read', 'background-sync']) expect(state.permissionCheck!(null, p, 'app://storeglance')).toBe(false)
     expect(state.appListeners.has('web-contents-created')).toBe(true)
+  })
+
+  it('sandboxes every renderer app-wide', () => {
+    sandboxAllRenderers()
+    expect(state.sandboxed).toBe(true)
   })
 
   it('prevents navigation away, redirects and webviews', () => {

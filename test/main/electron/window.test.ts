@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const created = vi.hoisted(() => [] as { options: Record<string, unknown>; loaded: string[] }[])
@@ -14,7 +15,7 @@ vi.mock('electron', () => {
     }
   }
   // An unpackaged app: that alone must never enable the dev server URL or DevTools.
-  const app = { isPackaged: false } satisfies Partial<typeof import('electron')['app']>
+  const app = { isPackaged: false, getAppPath: () => process.cwd() } satisfies Partial<typeof import('electron')['app']>
   return { BrowserWindow, app }
 })
 
@@ -38,6 +39,7 @@ describe('the main window', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)
     expect(created[0]!.loaded).toEqual(['app://storeglance/index.html'])
+    if (process.platform === 'linux') expect(existsSync(String(created[0]!.options['icon']))).toBe(true)
     expect(SECURE_WEB_PREFERENCES.sandbox).toBe(true)
   })
 

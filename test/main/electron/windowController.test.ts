@@ -64,7 +64,7 @@ vi.mock('electron', () => {
   const screen = {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] as Display[],
   } satisfies Partial<typeof import('electron')['screen']>
-  const app = { isPackaged: true } satisfies Partial<typeof import('electron')['app']>
+  const app = { isPackaged: true, getAppPath: () => process.cwd() } satisfies Partial<typeof import('electron')['app']>
   return { BrowserWindow, screen, app }
 })
 
