@@ -28,8 +28,16 @@ describe('KeytarSecretStore failure mapping', () => {
     const err = await store.set('id-1', KEY).catch((e) => e)
     expect(err).toBeInstanceOf(KeychainUnavailableError)
     expect(err.reason).toBe('module')
-    expect(err.message).toMatch(/keytar\) could not be loaded.*libsecret/)
+    expect(err.message).toMatch(/keytar\) is not installed.*sudo apt-get install libsecret-1-dev build-essential.*then run `npm install` again/)
     await expect(store.get('id-1')).rejects.toThrow(KeychainUnavailableError)
+  })
+
+  it('a native module that is there but cannot load says which library to install', async () => {
+    const load = () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory'))
+    const err = await new KeytarSecretStore({ platform: 'linux', load }).get('id-1').catch((e) => e)
+    expect(err.message).toMatch(/keytar\) could not be loaded.*libsecret-1-0/)
+    const mac = await new KeytarSecretStore({ platform: 'darwin', load: () => Promise.reject(new Error("Cannot find module 'keytar'")) }).get('a').catch((e) => e)
+    expect(mac.message).toMatch(/xcode-select --install/)
   })
 
   it('a module without the keytar API is refused too', async () => {
