@@ -30,7 +30,7 @@ describe('JSONP recognition is linear', () => {
     expectLinear((n) => `cb({"status":"success"})${')'}${ws(n)}x`, json, 20_000)
   })
   it('an XML-format answer that starts like cb({ and ends in whitespace', () => {
-    expectLinear((n) => `cb({"status":"success"}${')'.repeat(3)}${ws(n)}`, xml, 20_000)
+    expectLinear((n) => `cb({${')'}${ws(n)}<`, xml, 20_000)
   })
   it('a callback that never closes, many "(" inside', () => {
     expectLinear((n) => `cb(${'('.repeat(n)}`, (s: string) => unwrapJsonp(s), 100_000)
