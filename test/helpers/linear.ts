@@ -20,11 +20,11 @@ function fastest(run: () => unknown, runs: number): number {
   return best
 }
 
-/** Bound for `growthRatio`: well above linear (10), well below quadratic (100). */
-export const LINEAR_BOUND = 35
+/** Bound for `growthRatio`: well above linear (10), half of quadratic (100): the 10× input also costs more garbage collection. */
+export const LINEAR_BOUND = 50
 
 /** Time of `run(make(10 n))` over time of `run(make(n))`, fastest of `runs` each, after a warm-up. */
-export function growthRatio<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, runs = 5): number {
+export function growthRatio<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, runs = 7): number {
   const small = make(n)
   const big = make(10 * n)
   fastest(() => run(small), 2)
