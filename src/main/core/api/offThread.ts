@@ -36,6 +36,8 @@ export interface OffThreadParser {
   parse: DashboardParser
   /** Stops the worker (at quit); pending parses reject. */
   close(): Promise<void>
+  /** How many workers were started so far: more than one means a stuck one was replaced. */
+  workersStarted(): number
 }
 
 export interface OffThreadOptions {
@@ -72,5 +74,6 @@ export function createOffThreadParser(workerPath: string, options: OffThreadOpti
       return jobs.run({ body, format, meta }, signal)
     },
     close: () => jobs.close(),
+    workersStarted: () => jobs.started,
   }
 }
