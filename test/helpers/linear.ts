@@ -34,3 +34,14 @@ export function growthRatio<T>(make: (n: number) => T, run: (input: T) => unknow
   // A floor on the small time so that timer resolution cannot make a fast case look superlinear.
   return tb / Math.max(ts, 0.2)
 }
+
+/**
+ * `growthRatio`, measured again (up to `attempts` times) while it is above LINEAR_BOUND; the
+ * lowest ratio seen. Noise from other work only ever slows a run down, so one quiet measurement
+ * is enough to show linear growth; quadratic growth stays near 100 however often it is measured.
+ */
+export function lowestGrowthRatio<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, attempts = 3): number {
+  let lowest = Infinity
+  for (let i = 0; i < attempts && lowest >= LINEAR_BOUND; i++) lowest = Math.min(lowest, growthRatio(make, run, n))
+  return lowest
+}

@@ -13,7 +13,7 @@ import { charsetOf } from '../../../../src/main/core/api/client'
 import { classifyNetworkError } from '../../../../src/main/core/api/networkErrors'
 import { redact, redactStrings } from '../../../../src/main/core/redact'
 import { cliMessage } from '../../../../src/main/cli/output'
-import { growthRatio, LINEAR_BOUND } from '../../../helpers/linear'
+import { lowestGrowthRatio, LINEAR_BOUND } from '../../../helpers/linear'
 import { META } from './fixtures'
 
 const ws = (n: number) => ' '.repeat(n)
@@ -21,7 +21,7 @@ const json = (body: string) => parseDashboard(body, 'json', META, Infinity)
 const xml = (body: string) => parseDashboard(body, 'xml', META, Infinity)
 
 function expectLinear<T>(make: (n: number) => T, run: (input: T) => unknown, n: number): void {
-  const ratio = growthRatio(make, run, n)
+  const ratio = lowestGrowthRatio(make, run, n)
   expect(ratio, `time ratio for a 10× input: ${ratio.toFixed(1)}`).toBeLessThan(LINEAR_BOUND)
 }
 
