@@ -5,9 +5,10 @@
  * same typed errors the in-process parser throws.
  */
 import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
-import { ApiError, ResponseError, type ResponseProblem } from './errors'
 import { parseDashboard, type ParseMeta } from './parseDashboard'
 import { createJobRunner } from './parseJobs'
+
+export { reviveParseError, type WorkerReply, type WorkerRequest } from './parseJobs'
 
 /** Turns a response body into a snapshot, possibly asynchronously. */
 export type DashboardParser = (
@@ -16,15 +17,6 @@ export type DashboardParser = (
   meta: ParseMeta,
   signal?: AbortSignal,
 ) => StoreSnapshot | Promise<StoreSnapshot>
-
-export interface WorkerRequest {
-  id: number
-  body: string
-  format: ResponseFormat
-  meta: ParseMeta
-}
-
-export type WorkerReply = { id: number; ok: true; snapshot: StoreSnapshot } | { id: number; ok: false; error: Record<string, unknown> }
 
 /** Bodies at least this long are parsed off the main thread. */
 export const OFF_THREAD_MIN_CHARS = 256 * 1024
@@ -45,19 +37,6 @@ export interface OffThreadOptions {
   minChars?: number
   /** Per-job limit: a parse running longer is stopped (the worker is replaced) and fails. */
   jobLimitMs?: number
-}
-
-/** Rebuilds a typed parse error from the worker's plain data. */
-export function reviveParseError(data: Record<string, unknown>): Error {
-  const message = typeof data['message'] === 'string' ? data['message'] : 'The server’s answer could not be read.'
-  let err: Error
-  if (data['name'] === 'ApiError') err = new ApiError(String(data['serverMessage'] ?? ''))
-  else if (data['name'] === 'ResponseError') {
-    err = new ResponseError((data['problem'] as ResponseProblem) ?? 'malformed')
-    Object.defineProperty(err, 'excerpt', { value: String(data['excerpt'] ?? '') })
-  } else err = new ResponseError('malformed')
-  err.message = message
-  return err
 }
 
 /**

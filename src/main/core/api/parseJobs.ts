@@ -7,9 +7,30 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
-import { ResponseError } from './errors'
+import { ApiError, ResponseError, type ResponseProblem } from './errors'
 import type { ParseMeta } from './parseDashboard'
-import { reviveParseError, type WorkerReply, type WorkerRequest } from './offThread'
+
+export interface WorkerRequest {
+  id: number
+  body: string
+  format: ResponseFormat
+  meta: ParseMeta
+}
+
+export type WorkerReply = { id: number; ok: true; snapshot: StoreSnapshot } | { id: number; ok: false; error: Record<string, unknown> }
+
+/** Rebuilds a typed parse error from the worker's plain data. */
+export function reviveParseError(data: Record<string, unknown>): Error {
+  const message = typeof data['message'] === 'string' ? data['message'] : 'The server’s answer could not be read.'
+  let err: Error
+  if (data['name'] === 'ApiError') err = new ApiError(String(data['serverMessage'] ?? ''))
+  else if (data['name'] === 'ResponseError') {
+    err = new ResponseError((data['problem'] as ResponseProblem) ?? 'malformed')
+    Object.defineProperty(err, 'excerpt', { value: String(data['excerpt'] ?? '') })
+  } else err = new ResponseError('malformed')
+  err.message = message
+  return err
+}
 
 interface Job {
   id: number
@@ -37,108 +58,117 @@ function overrun(limitMs: number): ResponseError {
 
 /** Creates a runner for `workerPath` with a per-job limit of `limitMs`. */
 export function createJobRunner(workerPath: string, limitMs: number): JobRunner {
-  let worker: Worker | null = null
-  let current: Job | null = null
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let seq = 0
-  let started = 0
-  let closed = false
-  const queue: Job[] = []
+  return new ParseJobRunner(workerPath, limitMs)
+}
 
-  function settle(job: Job): void {
+class ParseJobRunner implements JobRunner {
+  private worker: Worker | null = null
+  private current: Job | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private seq = 0
+  private closed = false
+  private readonly queue: Job[] = []
+  started = 0
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly limitMs: number,
+  ) {}
+
+  run({ body, format, meta }: { body: string; format: ResponseFormat; meta: ParseMeta }, signal?: AbortSignal): Promise<StoreSnapshot> {
+    if (this.closed) return Promise.reject(new ResponseError('malformed', '', 'the parser is closed'))
+    signal?.throwIfAborted()
+    return new Promise<StoreSnapshot>((resolve, reject) => {
+      const job: Job = { id: ++this.seq, body, format, meta, resolve, reject, signal }
+      if (signal) {
+        job.onAbort = () => this.cancel(job)
+        signal.addEventListener('abort', job.onAbort, { once: true })
+      }
+      this.queue.push(job)
+      this.next()
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const stopped = new ResponseError('malformed', '', 'the parser was closed')
+    for (const job of this.queue.splice(0)) this.fail(job, stopped)
+    if (this.current) this.fail(this.current, stopped)
+    const w = this.worker
+    this.worker = null
+    if (w) await w.terminate()
+  }
+
+  /** Sends the next queued job to the worker, with its time limit, when none is running. */
+  private next(): void {
+    if (this.current || this.closed) return
+    const job = this.queue.shift()
+    if (!job) return
+    this.current = job
+    this.timer = setTimeout(() => {
+      if (this.current !== job) return
+      this.replaceWorker()
+      this.fail(job, overrun(this.limitMs))
+      this.next()
+    }, this.limitMs)
+    this.ensureWorker().postMessage({ id: job.id, body: job.body, format: job.format, meta: job.meta } satisfies WorkerRequest)
+  }
+
+  /** A cancelled job leaves the queue, or, if it is running, takes its (stuck) worker with it. */
+  private cancel(job: Job): void {
+    const waiting = this.queue.indexOf(job)
+    if (waiting !== -1) this.queue.splice(waiting, 1)
+    else if (this.current === job) this.replaceWorker()
+    else return
+    this.fail(job, job.signal?.reason)
+    this.next()
+  }
+
+  private settle(job: Job): void {
     if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort)
-    if (current === job) {
-      current = null
-      if (timer) clearTimeout(timer)
-      timer = null
-    }
+    if (this.current !== job) return
+    this.current = null
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
   }
 
-  /** Stops the worker (it may be stuck in a parse); the next job gets a new one. */
-  function replaceWorker(): void {
-    const w = worker
-    worker = null
-    if (w) void w.terminate().catch(() => undefined)
-  }
-
-  function fail(job: Job, err: unknown): void {
-    settle(job)
+  private fail(job: Job, err: unknown): void {
+    this.settle(job)
     job.reject(err)
   }
 
-  function ensureWorker(): Worker {
-    if (worker) return worker
-    const w = new Worker(workerPath)
-    started++
+  /** Stops the worker (it may be stuck in a parse); the next job gets a new one. */
+  private replaceWorker(): void {
+    const w = this.worker
+    this.worker = null
+    if (w) void w.terminate().catch(() => undefined)
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const w = new Worker(this.workerPath)
+    this.started++
     w.unref()
-    w.on('message', (reply: WorkerReply) => {
-      if (w !== worker || !current || reply.id !== current.id) return
-      const job = current
-      settle(job)
-      if (reply.ok) job.resolve(reply.snapshot)
-      else job.reject(reviveParseError(reply.error))
-      next()
-    })
-    const crashed = (why: string) => () => {
-      if (w !== worker) return // a worker we already replaced: its death is expected
-      worker = null
-      if (current) fail(current, new ResponseError('malformed', '', why))
-      next()
-    }
-    w.on('error', crashed('the parser stopped unexpectedly'))
-    w.on('exit', crashed('the parser stopped'))
-    worker = w
+    w.on('message', (reply: WorkerReply) => this.onReply(w, reply))
+    w.on('error', () => this.onDeath(w, 'the parser stopped unexpectedly'))
+    w.on('exit', () => this.onDeath(w, 'the parser stopped'))
+    this.worker = w
     return w
   }
 
-  function next(): void {
-    if (current || closed) return
-    const job = queue.shift()
-    if (!job) return
-    current = job
-    timer = setTimeout(() => {
-      if (current !== job) return
-      replaceWorker()
-      fail(job, overrun(limitMs))
-      next()
-    }, limitMs)
-    ensureWorker().postMessage({ id: job.id, body: job.body, format: job.format, meta: job.meta } satisfies WorkerRequest)
+  private onReply(w: Worker, reply: WorkerReply): void {
+    const job = this.current
+    if (w !== this.worker || !job || reply.id !== job.id) return
+    this.settle(job)
+    if (reply.ok) job.resolve(reply.snapshot)
+    else job.reject(reviveParseError(reply.error))
+    this.next()
   }
 
-  function cancel(job: Job): void {
-    const waiting = queue.indexOf(job)
-    if (waiting !== -1) queue.splice(waiting, 1)
-    else if (current === job) replaceWorker()
-    else return
-    fail(job, job.signal?.reason)
-    next()
-  }
-
-  return {
-    run({ body, format, meta }, signal) {
-      if (closed) return Promise.reject(new ResponseError('malformed', '', 'the parser is closed'))
-      signal?.throwIfAborted()
-      return new Promise<StoreSnapshot>((resolve, reject) => {
-        const job: Job = { id: ++seq, body, format, meta, resolve, reject, signal }
-        if (signal) {
-          job.onAbort = () => cancel(job)
-          signal.addEventListener('abort', job.onAbort, { once: true })
-        }
-        queue.push(job)
-        next()
-      })
-    },
-    async close() {
-      closed = true
-      const stopped = new ResponseError('malformed', '', 'the parser was closed')
-      for (const job of queue.splice(0)) fail(job, stopped)
-      if (current) fail(current, stopped)
-      const w = worker
-      worker = null
-      if (w) await w.terminate()
-    },
-    get started() {
-      return started
-    },
+  private onDeath(w: Worker, why: string): void {
+    if (w !== this.worker) return // a worker already replaced: its death is expected
+    this.worker = null
+    if (this.current) this.fail(this.current, new ResponseError('malformed', '', why))
+    this.next()
   }
 }
