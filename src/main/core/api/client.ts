@@ -16,7 +16,7 @@ import {
   redact,
   redactError,
 } from './errors'
-import { parseDashboard } from './parseDashboard'
+import { parseDashboard, type ParseMeta } from './parseDashboard'
 import { boundSnapshot } from './bounds'
 import { redactStrings } from '../redact'
 import type { DashboardParser } from './offThread'
@@ -77,7 +77,8 @@ export async function fetchDashboard(opts: FetchDashboardOptions): Promise<Store
   try {
     const res = await exchange(opts.transport ?? defaultTransport, request, ctrl, opts.maxBytes ?? DEFAULT_MAX_BYTES)
     const fetchedAt = (opts.now ?? (() => new Date()))().toISOString()
-    const parsed = await interpret(res, opts.format, { accountId: opts.accountId, fetchedAt }, key, opts.parse ?? inProcess, ctrl.signal)
+    const meta = { accountId: opts.accountId, fetchedAt, secret: key }
+    const parsed = await interpret(res, opts.format, meta, key, opts.parse ?? inProcess, ctrl.signal)
     const { snapshot, notes } = boundSnapshot(parsed, opts.sizes)
     for (const note of notes) opts.onWarning?.(`The answer was trimmed: ${note}.`)
     // After entity and escape decoding: a key the server sent disguised is caught here.
@@ -179,7 +180,7 @@ export function charsetOf(contentType: string | null): string {
 async function interpret(
   res: Exchange,
   format: ResponseFormat,
-  meta: { accountId: string; fetchedAt: string },
+  meta: ParseMeta,
   key: string,
   parse: DashboardParser,
   signal: AbortSignal,

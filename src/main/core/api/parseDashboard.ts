@@ -15,6 +15,11 @@ export const MAX_BODY_CHARS = 5 * 1024 * 1024
 export interface ParseMeta {
   accountId: string
   fetchedAt: string
+  /**
+   * The key the request carried: the server's error message is redacted with it after decoding
+   * and before it is shortened, so no part of the key survives at the cut.
+   */
+  secret?: string
 }
 
 /**

@@ -13,6 +13,11 @@ export type HostileBody =
   | 'keyEcho'
   /** An error answer whose message is the key, encoded the same way. */
   | 'keyEchoError'
+  /**
+   * An error message whose key (split over two CDATA sections, so only a parser can join it)
+   * straddles the point where a message is shortened for display.
+   */
+  | 'keyEchoCut'
   /** Far more list items and days than any request asks for. */
   | 'longLists'
   /** Per-day activity with dates that are not calendar days, among good ones. */
@@ -83,6 +88,11 @@ export function hostileAnswer(kind: HostileBody, req: HostileRequest, size: numb
       return req.json
         ? json(`{"status":"error","error":{"message":"Invalid key ${asJsonEscapes(req.key)}"}}`)
         : xml(`<response status="error"><error>Invalid key ${asXmlReferences(req.key)}</error></response>`)
+    case 'keyEchoCut': {
+      const half = Math.ceil(req.key.length / 2)
+      const cdata = `<![CDATA[${req.key.slice(0, half)}]]><![CDATA[${req.key.slice(half)}]]>`
+      return xml(`<response status="error"><error>${'x'.repeat(195 - half)} ${cdata} end</error></response>`)
+    }
     case 'longLists': {
       const n = size ?? 60_000
       const many = (f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('')

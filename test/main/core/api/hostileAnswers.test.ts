@@ -63,6 +63,14 @@ describe('hostile answers from the demo server', () => {
     expectNoKey({ message: (err as Error).message, stack: (err as Error).stack, json: err })
   })
 
+  it('a key the parser joins from pieces, at the point where the message is shortened, leaves no part behind', async () => {
+    const err = await fetchWith('keyEchoCut').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    const text = JSON.stringify({ message: (err as Error).message, json: err })
+    expect(text).toContain('[redacted]')
+    expect(text).not.toContain(store.key.slice(0, 6))
+  })
+
   it('lists are cut to what was asked, the newest days kept, and the user is told', async () => {
     const snapshot = await fetchWith('longLists', 'xml', 5_000)
     expect(snapshot.lastTransactions).toHaveLength(DEFAULT_SIZES.lastTransactions)
