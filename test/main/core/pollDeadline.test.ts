@@ -55,9 +55,8 @@ it('a store whose parse never ends can be removed, and later changes do not hang
     // From now on store 0's answers carry a body the worker never finishes parsing.
     server.setFault(server.stores[0]!.accountId, { kind: 'apiError', message: STALL })
     await clock.advance(0)
-    await until(() => core.monitor.status(a.id)?.state === 'refreshing', 'the poll is in flight')
-    // Let the loopback exchange finish, so the parse is what is stuck.
-    await new Promise((r) => setTimeout(r, 400))
+    // The exchange is over and the parse is what is stuck.
+    await until(() => parser.jobsPending() === 1, 'the parse is in the worker')
     expect(core.monitor.statuses()[0]?.state).toBe('refreshing')
 
     // At the deadline the poll fails as a timeout, its slot is freed and the stuck worker replaced.
@@ -69,8 +68,7 @@ it('a store whose parse never ends can be removed, and later changes do not hang
 
     // The retry stalls again; removing the store now must not wait for it, nor must a later add.
     await clock.advance(Date.parse(core.monitor.status(a.id)!.nextAttemptAt!) - clock.now())
-    await until(() => core.monitor.status(a.id)?.state === 'refreshing', 'the retry is in flight')
-    await new Promise((r) => setTimeout(r, 400))
+    await until(() => parser.jobsPending() === 1, 'the retry’s parse is in the worker')
     await core.handlers['accounts:remove']({ id: a.id })
     await core.handlers['accounts:add']({ input: inputFor(server, 1), key: server.stores[1]!.key })
     // Each stall cost one worker: the first at the deadline, the second at the removal.

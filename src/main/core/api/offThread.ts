@@ -30,6 +30,8 @@ export interface OffThreadParser {
   close(): Promise<void>
   /** How many workers were started so far: more than one means a stuck one was replaced. */
   workersStarted(): number
+  /** Parses waiting for or running in the worker. */
+  jobsPending(): number
 }
 
 export interface OffThreadOptions {
@@ -54,5 +56,6 @@ export function createOffThreadParser(workerPath: string, options: OffThreadOpti
     },
     close: () => jobs.close(),
     workersStarted: () => jobs.started,
+    jobsPending: () => jobs.pending,
   }
 }

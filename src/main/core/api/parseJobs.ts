@@ -49,6 +49,8 @@ export interface JobRunner {
   close(): Promise<void>
   /** How many workers were started so far (for diagnostics and tests). */
   readonly started: number
+  /** Jobs queued or running. */
+  readonly pending: number
 }
 
 /** The parse took longer than the per-job limit (the worker was replaced). */
@@ -87,6 +89,10 @@ class ParseJobRunner implements JobRunner {
       this.queue.push(job)
       this.next()
     })
+  }
+
+  get pending(): number {
+    return this.queue.length + (this.current ? 1 : 0)
   }
 
   async close(): Promise<void> {

@@ -36,7 +36,7 @@ const request = (extra: { timeoutMs?: number; signal?: AbortSignal }) => {
 describe('a parse that never ends', () => {
   it('is cut off by the request time limit', async () => {
     const before = parser.workersStarted()
-    const err = await request({ timeoutMs: 1_000 }).catch((e: unknown) => e)
+    const err = await request({ timeoutMs: 3_000 }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TimeoutError)
     // The next parse needs a fresh worker: the stuck one was stopped.
     server.setFault('*', null)
@@ -49,8 +49,10 @@ describe('a parse that never ends', () => {
     const ctrl = new AbortController()
     const reason = new Error('store removed')
     const pending = request({ signal: ctrl.signal }).catch((e: unknown) => e)
-    await new Promise((r) => setTimeout(r, 300))
+    for (let i = 0; i < 400 && parser.jobsPending() === 0; i++) await new Promise((r) => setTimeout(r, 25))
+    expect(parser.jobsPending()).toBe(1)
     ctrl.abort(reason)
     expect(await pending).toBe(reason)
+    expect(parser.jobsPending()).toBe(0)
   })
 })

@@ -49,7 +49,7 @@ describe('parse worker supervision', () => {
     try {
       const ctrl = new AbortController()
       const stuck = Promise.resolve(p.parse(stalling, 'xml', META, ctrl.signal)).catch((e: unknown) => e)
-      await new Promise((r) => setTimeout(r, 50))
+      expect(p.jobsPending()).toBe(1)
       const reason = new Error('poll deadline')
       ctrl.abort(reason)
       expect(await stuck).toBe(reason)
