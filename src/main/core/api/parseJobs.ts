@@ -3,7 +3,7 @@
  * time (so a job's time limit measures its own parse, not its wait), a per-job limit, and
  * cancellation. A job that overruns its limit or is cancelled while running cannot be stopped
  * inside the worker (a parse is synchronous there), so the worker is terminated and a fresh one
- * takes the next job. Events from a worker already replaced are ignored.
+ * started for the next job. Events from a worker already replaced are ignored.
  */
 import { Worker } from 'node:worker_threads'
 import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
@@ -143,11 +143,16 @@ class ParseJobRunner implements JobRunner {
     job.reject(err)
   }
 
-  /** Stops the worker (it may be stuck in a parse); the next job gets a new one. */
+  /**
+   * Stops the worker (it may be stuck in a parse) and starts a fresh one for the next job. Only a
+   * worker we stopped is restarted at once: one that died by itself is replaced when a job needs
+   * it, so a worker that cannot start does not restart in a loop.
+   */
   private replaceWorker(): void {
     const w = this.worker
     this.worker = null
     if (w) void w.terminate().catch(() => undefined)
+    if (!this.closed) this.ensureWorker()
   }
 
   private ensureWorker(): Worker {
