@@ -4,10 +4,11 @@
  * be used, every call throws a KeychainUnavailableError that tells the user what to install or
  * unlock; there is deliberately no plaintext fallback.
  *
- * This module imports nothing but types, so a test can transpile it alone and run it in a child
- * process with a broken D-Bus address.
+ * This module imports nothing but types and the redaction rule (itself free of imports), so a test
+ * can transpile the two alone and run them in a child process with a broken D-Bus address.
  */
 import type { SecretStore } from '../ports'
+import { redact } from '../redact'
 
 /** The keychain "service" of every entry; the entry's "account" is our local Account.id. */
 export const KEYCHAIN_SERVICE = 'Storeglance'
@@ -81,10 +82,9 @@ export function keychainAdvice(reason: KeychainFailure, platform: NodeJS.Platfor
   return 'no Secret Service answered: install and unlock a Secret Service such as GNOME Keyring or KWallet (package gnome-keyring / libsecret), then try again.'
 }
 
-/** Removes every occurrence of `secret` from `text` (a native error could, in theory, echo it). */
-function redact(text: string, secret?: string): string {
-  const clean = secret ? text.split(secret).join('[redacted]') : text
-  return clean.slice(0, 300)
+/** `text` without `secret` (a native error could, in theory, echo it), shortened for a message. */
+function scrub(text: string, secret?: string): string {
+  return redact(text, secret).slice(0, 300)
 }
 
 /** Classifies a keytar/libsecret error message. */
@@ -135,7 +135,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       mod = await this.loader()
     } catch (err) {
-      throw this.failure('module', redact(String((err as Error)?.message ?? err)))
+      throw this.failure('module', scrub(String((err as Error)?.message ?? err)))
     }
     const candidate = isKeytar(mod) ? mod : (mod as { default?: unknown } | null)?.default
     if (!isKeytar(candidate)) throw this.failure('module', 'keytar did not export getPassword/setPassword/deletePassword')
@@ -147,7 +147,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return await op()
     } catch (err) {
-      const detail = redact(String((err as Error)?.message ?? err), secret)
+      const detail = scrub(String((err as Error)?.message ?? err), secret)
       throw this.failure(classify(detail), detail)
     }
   }

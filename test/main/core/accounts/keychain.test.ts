@@ -91,19 +91,24 @@ describe('MemorySecretStore', () => {
 })
 
 /*
- * The real module in a real child process. keychain.ts imports nothing but types, so TypeScript's
- * own transpiler turns it into a standalone .mjs; placing it under node_modules/.cache lets its
+ * The real module in a real child process. keychain.ts imports nothing but types and redact.ts, so
+ * TypeScript's own transpiler turns the two into standalone .mjs files; placing it under node_modules/.cache lets its
  * `import('keytar')` resolve to the project's real keytar. The child then has a D-Bus address that
  * points nowhere (or none at all), as on a machine without a session bus.
  */
 describe.skipIf(process.platform !== 'linux')('KeytarSecretStore with no D-Bus session (child process, Linux only)', () => {
   let dir = ''
   beforeAll(async () => {
-    const source = await readFile(join(ROOT, 'src/main/core/accounts/keychain.ts'), 'utf8')
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    const transpile = async (file: string) => {
+      const source = await readFile(join(ROOT, file), 'utf8')
+      return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+    }
     await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true })
     dir = await mkdtemp(join(ROOT, 'node_modules/.cache/storeglance-keychain-test-'))
-    await writeFile(join(dir, 'keychain.mjs'), outputText)
+    // The keychain module's only runtime import is the shared redaction rule, which imports nothing.
+    const keychain = (await transpile('src/main/core/accounts/keychain.ts')).replace("from '../redact'", "from './redact.mjs'")
+    await writeFile(join(dir, 'keychain.mjs'), keychain)
+    await writeFile(join(dir, 'redact.mjs'), await transpile('src/main/core/redact.ts'))
     await writeFile(
       join(dir, 'child.mjs'),
       `import { KeytarSecretStore, KeychainUnavailableError } from './keychain.mjs'
