@@ -9,7 +9,8 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { canonicalJson, historyFileSchema, type HistoryFile, type HistoryRecord } from './schema'
-import { assertSafeId, readGuarded, removeFamily, asideClause, sweepTempFiles } from './files'
+import { assertSafeId, fileStamp, readGuarded, readValid, removeFamily, asideClause, sweepTempFiles } from './files'
+import type { DataLock } from '../dataLock'
 import { addDays, localDate } from '../../../shared/period'
 import type { WarningSink } from './snapshotStore'
 import { createKeyedQueue } from '../queue'
@@ -22,6 +23,8 @@ export interface HistoryStoreOptions {
   dir: string
   clock?: Clock
   onWarning?: WarningSink
+  /** The user data folder's lock, held for every write (another process may write the same file). */
+  lock?: DataLock
 }
 
 export interface HistoryStore {
@@ -44,17 +47,28 @@ class FileHistoryStore implements HistoryStore {
   private readonly warn: WarningSink
   private readonly cache = new Map<string, HistoryRecord[]>()
   private readonly serial = createKeyedQueue()
+  /** Per store, the fingerprint of its file as we last read or wrote it. */
+  private readonly stamps = new Map<string, string | null>()
+  private readonly locked: <T>(fn: () => Promise<T>) => Promise<T>
 
   constructor(options: HistoryStoreOptions) {
     this.dir = options.dir
     this.clock = options.clock ?? systemClock
     this.warn = options.onWarning ?? ((message) => console.warn(message))
+    const lock = options.lock
+    this.locked = lock ? (fn) => lock.run(fn) : (fn) => fn()
   }
 
   /** Updates the store's record for the snapshot's day; writes only when the figures changed. */
   async record(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
     assertSafeId(id)
-    return this.serial(id, () => this.recordNow(id, timeZone, snapshot))
+    // Under the folder's lock, from the file as it is now: another process may have recorded since.
+    return this.serial(id, () =>
+      this.locked(async () => {
+        if (await this.changedOnDisk(id)) this.cache.delete(id)
+        return this.recordNow(id, timeZone, snapshot)
+      }),
+    )
   }
 
   /** The store's records, ascending by day (a copy). */
@@ -66,10 +80,20 @@ class FileHistoryStore implements HistoryStore {
   /** Deletes the store's history file (and any set-aside copies). */
   async remove(id: string): Promise<void> {
     assertSafeId(id)
-    return this.serial(id, async () => {
-      this.cache.delete(id)
-      await removeFamily(this.dir, [`${id}.json`])
-    })
+    return this.serial(id, () =>
+      this.locked(async () => {
+        this.cache.delete(id)
+        this.stamps.delete(id)
+        await removeFamily(this.dir, [`${id}.json`])
+      }),
+    )
+  }
+
+  /** Whether another process wrote a valid newer version of the store's file since we last read or wrote it. */
+  private async changedOnDisk(id: string): Promise<boolean> {
+    if (!this.cache.has(id)) return false
+    if ((await fileStamp(this.fileOf(id))) === this.stamps.get(id)) return false
+    return (await readValid(this.fileOf(id), historyFileSchema)) !== null
   }
 
   private fileOf(id: string): string {
@@ -91,6 +115,7 @@ class FileHistoryStore implements HistoryStore {
     }
     const records = read.kind === 'ok' ? normalize(read.value.records) : []
     this.cache.set(id, records)
+    this.stamps.set(id, await fileStamp(this.fileOf(id)))
     return records
   }
 
@@ -109,6 +134,7 @@ class FileHistoryStore implements HistoryStore {
       throw err
     }
     this.cache.set(id, after)
+    this.stamps.set(id, await fileStamp(this.fileOf(id)))
     return { written: true }
   }
 }
