@@ -18,7 +18,8 @@ export interface AppInfo {
 
 /** An account as the renderer sees it: never the key, only whether one is stored. */
 export interface AccountView extends Account {
-  hasKey: boolean
+  /** Whether the keychain holds a key; null when the keychain could not be asked (unavailable, locked). */
+  hasKey: boolean | null
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */

@@ -14,6 +14,8 @@ import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
+import { createWarningList } from './warnings'
+import { createDiskSync, watchSettingsFile } from './diskSync'
 
 export interface AppCoreOptions {
   userDataDir: string
@@ -47,11 +49,10 @@ export interface AppCore {
 export function createAppCore(options: AppCoreOptions): AppCore {
   const clock = options.clock ?? systemClock
   const events = new TypedEvents<EventContract>()
-  const warnings: AppWarning[] = []
+  const warnings = createWarningList()
   const warn = (message: string) => {
-    const w = { message, at: new Date(clock.now()).toISOString() }
-    warnings.push(w)
-    events.emit('event:warning', w)
+    const w: AppWarning | null = warnings.add(message, new Date(clock.now()).toISOString())
+    if (w) events.emit('event:warning', w)
   }
   const transportOptions = {
     ...(options.transport ? { transport: options.transport } : {}),
@@ -60,6 +61,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let accounts: AccountService | null = null
   let monitor: Monitor | null = null
   let demoServer: DemoServer | null = null
+  let diskSync: ReturnType<typeof createDiskSync> | null = null
+  let stopWatching = () => {}
 
   const need = <T>(v: T | null): T => {
     if (v === null) throw new Error('Storeglance is still starting.')
@@ -72,12 +75,25 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     userDataDir: options.userDataDir,
   })
   async function view(a: Account): Promise<AccountView> {
-    return { ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => false) }
+    // null: the keychain could not be asked (locked, no Secret Service), which is not "no key".
+    return { ...a, hasKey: await need(accounts).hasKey(a.id).catch(() => null) }
   }
   const views = (): Promise<AccountView[]> => Promise.all(need(accounts).list().map(view))
   async function accountsChanged(): Promise<void> {
+    // What other processes changed first: a store removed elsewhere must not linger here.
+    await need(diskSync).syncNow()
+    if (demoServer && need(accounts).list().some((a) => !a.demo)) await leaveDemo()
     await need(monitor).accountsChanged()
     events.emit('event:accounts', await views())
+  }
+  /** settings.json changed on disk (perhaps by the CLI): re-read it and show the result. */
+  async function changedOnDisk(): Promise<void> {
+    const diff = await need(diskSync).syncNow()
+    if (!diff.changed) return
+    if (demoServer && need(accounts).list().some((a) => !a.demo)) await leaveDemo()
+    await need(monitor).accountsChanged()
+    events.emit('event:accounts', await views())
+    events.emit('event:settings', need(accounts).settings())
   }
 
   async function startDemo(): Promise<void> {
@@ -107,7 +123,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       snapshots: need(monitor).snapshots(),
       statuses: need(monitor).statuses(),
       settings: need(accounts).settings(),
-      warnings: [...warnings],
+      warnings: warnings.list(),
     }),
     'accounts:add': async ({ input, key }) => {
       const added = await need(accounts).add(input, key)
@@ -170,9 +186,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       monitor = createMonitor({ ...data, clock, onWarning: warn, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))
+      diskSync = createDiskSync({
+        accounts,
+        forget: (id) => need(monitor).forget(id),
+        removeFiles: async (id) => {
+          await data.snapshots.remove(id)
+          await data.history.remove(id)
+        },
+      })
       await monitor.start()
+      stopWatching = watchSettingsFile(options.userDataDir, () => {
+        changedOnDisk().catch((err: unknown) => warn(`Changes made to the settings by another program could not be read: ${(err as Error).message}`))
+      })
     },
     async stop() {
+      stopWatching()
       await monitor?.stop()
       await demoServer?.close()
     },

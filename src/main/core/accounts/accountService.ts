@@ -14,6 +14,7 @@ import { accountInputSchema, describeIssues, endpointIdentity, newAccountId, set
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
 import { createKeyedQueue } from '../queue'
 import type { DataLock } from '../dataLock'
+import { ExternalChanges, type AccountsReload } from './reloadDiff'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -37,13 +38,6 @@ export interface AccountServiceDeps {
   onWarning?: (message: string) => void
 }
 
-/** What a re-read of settings.json changed in the store list. */
-export interface AccountsReload {
-  added: string[]
-  removed: string[]
-  /** Anything at all differed (stores, their fields, or the settings). */
-  changed: boolean
-}
 
 /** A demo store to add: its definition and its (throwaway) key. */
 export interface DemoAccountSeed {
@@ -68,7 +62,10 @@ export interface AccountService {
   getKey(id: string): Promise<string | null>
   settings(): Settings
   updateSettings(patch: unknown): Promise<Settings>
-  /** Re-reads settings.json under the lock (another process may have changed it) and reports the difference. */
+  /**
+   * Re-reads settings.json under the lock and reports what other processes changed since the last
+   * call (including changes noticed while saving our own edits).
+   */
   reload(): Promise<AccountsReload>
   /** Adds demo stores: memory only, `demo: true`, never written to settings.json. */
   addDemo(seeds: DemoAccountSeed[]): Promise<Account[]>
@@ -95,6 +92,7 @@ class AccountServiceImpl implements AccountService {
   private readOnlyReason: string | null
   private readonly demoSecrets: SecretStore
   private readonly queue = createKeyedQueue()
+  private readonly external = new ExternalChanges()
   /** Runs async critical sections one after another (add/update/remove/settings never interleave). */
   private readonly exclusive = <T>(fn: () => Promise<T>): Promise<T> => this.queue('accounts', fn)
   /**
@@ -115,26 +113,21 @@ class AccountServiceImpl implements AccountService {
     this.demoSecrets = deps.demoSecrets ?? new MemorySecretStore()
   }
 
-  /** Adopts what settings.json holds now; call under the lock. Returns what changed. */
-  private async refresh(): Promise<AccountsReload> {
+  /** Adopts what settings.json holds now (call under the lock), noting what others changed. */
+  private async refresh(): Promise<void> {
     const loaded = await this.deps.settingsFile.load()
     loaded.warnings.forEach((w) => this.deps.onWarning?.(w))
-    const before = new Map(this.accounts.map((a) => [a.id, JSON.stringify(a)]))
-    const after = new Map(loaded.accounts.map((a) => [a.id, JSON.stringify(a)]))
-    const added = [...after.keys()].filter((id) => !before.has(id))
-    const removed = [...before.keys()].filter((id) => !after.has(id))
-    const changed =
-      added.length + removed.length > 0 ||
-      [...after].some(([id, text]) => before.get(id) !== text) ||
-      JSON.stringify(this.current) !== JSON.stringify(loaded.settings)
+    this.external.note({ accounts: this.accounts, settings: this.current }, loaded)
     this.accounts = loaded.accounts
     this.current = loaded.settings
     this.readOnlyReason = loaded.readOnlyReason
-    return { added, removed, changed }
   }
 
   reload(): Promise<AccountsReload> {
-    return this.exclusive(() => (this.deps.lock ? this.deps.lock.run(() => this.refresh()) : this.refresh()))
+    return this.exclusive(async () => {
+      if (this.deps.lock) await this.deps.lock.run(() => this.refresh())
+      return this.external.take()
+    })
   }
 
   list(): Account[] {

@@ -26,3 +26,4 @@ export {
   type ConnectionTester,
   type DemoAccountSeed,
 } from './accountService'
+export type { AccountsReload } from './reloadDiff'
