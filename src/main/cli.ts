@@ -14,6 +14,7 @@ import type { CliIo } from './cli/context'
 import { EXIT, exitCodeFor, failureLabel, UsageError } from './cli/exitCodes'
 import { cliMessage, oneLine } from './cli/output'
 import { helpText, usageLine } from './cli/usage'
+import { openDebugLog } from './cli/debugLog'
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -80,14 +81,20 @@ function report(err: unknown, io: CliIo): number {
  */
 export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   const debug = argv.includes('--debug')
-  const theIo = io ?? processIo(debug)
+  const baseIo = io ?? processIo(debug)
+  const args = argv.filter((a) => a !== '--debug')
+  const log = debug ? openDebugLog(baseIo, version, args) : null
+  const theIo = log ? { ...baseIo, log: log.logger } : baseIo
   try {
-    return await dispatch(
-      argv.filter((a) => a !== '--debug'),
-      theIo,
-    )
+    const code = await dispatch(args, theIo)
+    log?.logger.info('exit', { code })
+    return code
   } catch (err) {
-    return report(err, theIo)
+    const code = report(err, theIo)
+    log?.failed(err, code)
+    return code
+  } finally {
+    await log?.close()
   }
 }
 

@@ -12,6 +12,9 @@ import { hardenApp } from './electron/security'
 import { createMainWindow, rendererUrl } from './electron/window'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
+import { reportFailure, setFailureLog } from './electron/failures'
+import { createFileLogger, type FileLogger } from './core/log/fileLog'
+import { outcomeClass } from './core/log/logger'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     return
   }
   const dir = userDataDir()
+  const log = openLog(dir)
   await app.whenReady()
   hardenApp()
   const parser = createOffThreadParser(join(__dirname, 'parseWorker.js'))
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     // Electron's fetch honours the system proxy and certificate store.
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
+    log,
   })
   registerIpc(createDispatcher(core.handlers), () => mainWindow, rendererUrl())
   for (const channel of EVENT_CHANNELS) {
@@ -62,14 +67,27 @@ async function main(): Promise<void> {
     event.preventDefault()
     quitting = true
     stopWatching()
+    log.info('quitting')
     void core
       .stop()
+      .catch((err: unknown) => reportFailure('stop', err))
       .then(() => parser.close())
+      .catch((err: unknown) => reportFailure('closeParser', err))
+      .then(() => log.flush())
       .finally(() => app.quit())
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+}
+
+/** Opens the support log in `<userData>/logs` and routes unhandled failures to it. */
+function openLog(dir: string): FileLogger {
+  const log = createFileLogger({ dir: join(dir, 'logs'), name: 'main' })
+  setFailureLog(log)
+  log.info('start', { version: app.getVersion(), electron: process.versions.electron, platform: `${process.platform}-${process.arch}` })
+  process.on('unhandledRejection', (reason) => log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }))
+  return log
 }
 
 main().catch((err: unknown) => {

@@ -60,6 +60,8 @@ export interface InvokeContract {
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
+  /** Text for support: versions, store states, warnings and the log's end; no key, no customer name. */
+  'diagnostics:get': { request: null; response: { text: string } }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -79,6 +81,7 @@ export const INVOKE_CHANNELS = [
   'accounts:remove',
   'stores:refresh',
   'settings:update',
+  'diagnostics:get',
 ] as const
 
 export const EVENT_CHANNELS = [

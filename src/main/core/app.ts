@@ -16,6 +16,11 @@ import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
 import { createWarningList } from './warnings'
 import { createDiskSync, watchSettingsFile } from './diskSync'
+import { nullLogger, type Logger } from './log/logger'
+import { buildDiagnostics } from './log/diagnostics'
+
+/** The support log as the app core sees it: lines, and (for diagnostics) its end and where it is. */
+export type AppLog = Logger & { readonly path?: string; tail?(maxBytes?: number): Promise<string> }
 
 export interface AppCoreOptions {
   userDataDir: string
@@ -29,6 +34,8 @@ export interface AppCoreOptions {
   /** 'auto' (default): demo stores when no store is set up; 'on': always; 'off': never. */
   demo?: 'auto' | 'on' | 'off'
   demoOptions?: DemoServerOptions
+  /** The support log (a rotating file in the app); nothing is logged without one. */
+  log?: AppLog
   /** Poller tuning, for tests. */
   monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs'>
 }
@@ -49,10 +56,13 @@ export interface AppCore {
 export function createAppCore(options: AppCoreOptions): AppCore {
   const clock = options.clock ?? systemClock
   const events = new TypedEvents<EventContract>()
+  const log = options.log ?? nullLogger
   const warnings = createWarningList()
   const warn = (message: string) => {
     const w: AppWarning | null = warnings.add(message, new Date(clock.now()).toISOString())
-    if (w) events.emit('event:warning', w)
+    if (!w) return // a repeat: already shown, already logged
+    log.warn('warning', { message })
+    events.emit('event:warning', w)
   }
   const transportOptions = {
     ...(options.transport ? { transport: options.transport } : {}),
@@ -150,6 +160,16 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       need(monitor).refresh(id)
       return null
     },
+    'diagnostics:get': async () => ({
+      text: buildDiagnostics({
+        info: info(),
+        accounts: need(accounts).list(),
+        statuses: need(monitor).statuses(),
+        warnings: warnings.list(),
+        logTail: (await options.log?.tail?.().catch(() => '')) ?? '',
+        logPath: options.log?.path ?? null,
+      }),
+    }),
     'settings:update': async (patch) => {
       const settings = await need(accounts).updateSettings(patch)
       await need(monitor).accountsChanged()
@@ -183,7 +203,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       accounts = data.accounts
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
-      monitor = createMonitor({ ...data, clock, onWarning: warn, ...transportOptions, ...options.monitor })
+      monitor = createMonitor({ ...data, clock, onWarning: warn, log, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))
       diskSync = createDiskSync({
@@ -195,6 +215,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         },
       })
       await monitor.start()
+      log.info('started', { version: options.version, stores: accounts.list().length, demo: demoServer !== null })
       stopWatching = watchSettingsFile(options.userDataDir, () => {
         changedOnDisk().catch((err: unknown) => warn(`Changes made to the settings by another program could not be read: ${(err as Error).message}`))
       })

@@ -3,6 +3,7 @@
  * windows, no webviews, and no permission requests except notifications.
  */
 import { app, session, shell, type WebContents } from 'electron'
+import { reportFailure } from './failures'
 
 /** Permissions the renderer may hold; everything else is refused. */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications'])
@@ -33,7 +34,7 @@ export function hardenContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    if (isSafeExternalUrl(url)) shell.openExternal(url).catch((err: unknown) => reportFailure('openExternal', err))
     return { action: 'deny' }
   })
 }

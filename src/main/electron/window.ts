@@ -4,6 +4,7 @@
 import { app, BrowserWindow, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { reportFailure } from './failures'
 
 /** The web preferences of every window: sandboxed, isolated, no Node, no webview. */
 export const SECURE_WEB_PREFERENCES = {
@@ -38,6 +39,7 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(rendererUrl())
+  // A renderer that cannot load is logged, never an unhandled rejection.
+  window.loadURL(rendererUrl()).catch((err: unknown) => reportFailure('loadURL', err))
   return window
 }

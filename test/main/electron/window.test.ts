@@ -14,7 +14,7 @@ vi.mock('electron', () => {
     }
     loadURL(url: string) {
       this.loaded.push(url)
-      return Promise.resolve()
+      return created.length > 1 ? Promise.reject(new Error('ERR_FILE_NOT_FOUND')) : Promise.resolve()
     }
   }
   const app = { isPackaged: true } satisfies Partial<typeof import('electron')['app']>
@@ -33,5 +33,23 @@ describe('the main window', () => {
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)
     expect(created[0]!.loaded[0]).toMatch(/^file:.*renderer\/index\.html$/)
     expect(SECURE_WEB_PREFERENCES.sandbox).toBe(true)
+  })
+
+  it('logs a renderer that fails to load, instead of an unhandled rejection', async () => {
+    const { setFailureLog } = await import('../../../src/main/electron/failures')
+    const lines: { event: string; fields: unknown }[] = []
+    const record = (event: string, fields?: unknown) => void lines.push({ event, fields })
+    setFailureLog({ info: record, warn: record, error: record })
+    const unhandled: unknown[] = []
+    const onUnhandled = (r: unknown) => unhandled.push(r)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      createMainWindow()
+      await new Promise((r) => setTimeout(r, 10))
+      expect(lines).toEqual([{ event: 'loadURL', fields: { class: 'Error', message: 'ERR_FILE_NOT_FOUND' } }])
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })

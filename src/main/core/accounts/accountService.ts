@@ -15,6 +15,7 @@ import { SettingsFileError, type LoadedSettings, type SettingsFile } from './set
 import { createKeyedQueue } from '../queue'
 import type { DataLock } from '../dataLock'
 import { ExternalChanges, type AccountsReload } from './reloadDiff'
+import { rememberSecret } from '../log/logger'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -139,11 +140,13 @@ class AccountServiceImpl implements AccountService {
   }
 
   add(input: AccountInput, key: string): Promise<Account> {
-    // The key is used trimmed downstream: scrub both forms.
+    // The key is used trimmed downstream: scrub both forms. The log will never print it.
+    rememberSecret(key)
     return scrubKeyFromErrors(key, () => scrubKeyFromErrors(key.trim(), () => this.addStore(input, key)))
   }
 
   update(id: string, patch: unknown, newKey?: string): Promise<Account> {
+    rememberSecret(newKey)
     return scrubKeyFromErrors(newKey, () => scrubKeyFromErrors(newKey?.trim(), () => this.updateStore(id, patch, newKey)))
   }
 
@@ -154,7 +157,9 @@ class AccountServiceImpl implements AccountService {
   async getKey(id: string): Promise<string | null> {
     const acc = this.find(id)
     if (!acc) return null
-    return (acc.demo ? this.demoSecrets : this.deps.secrets).get(id)
+    const key = await (acc.demo ? this.demoSecrets : this.deps.secrets).get(id)
+    rememberSecret(key)
+    return key
   }
 
   private find(id: string): Account | undefined {
