@@ -39,7 +39,6 @@ export interface AccountServiceDeps {
   onWarning?: (message: string) => void
 }
 
-
 /** A demo store to add: its definition and its (throwaway) key. */
 export interface DemoAccountSeed {
   input: AccountInput
@@ -81,7 +80,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Loads settings.json and returns the account service over it. */
 export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
-  const loaded = await deps.settingsFile.load()
+  // Under the lock too: reading may repair the file or move a damaged one aside.
+  const loaded = await (deps.lock ? deps.lock.run(() => deps.settingsFile.load()) : deps.settingsFile.load())
   return new AccountServiceImpl(deps, loaded)
 }
 

@@ -62,13 +62,16 @@ class FileHistoryStore implements HistoryStore {
   /** Updates the store's record for the snapshot's day; writes only when the figures changed. */
   async record(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
     assertSafeId(id)
-    // Under the folder's lock, from the file as it is now: another process may have recorded since.
-    return this.serial(id, () =>
-      this.locked(async () => {
+    return this.serial(id, async () => {
+      // The usual poll changes nothing worth writing: no lock needed for that.
+      const before = await this.recordsOf(id)
+      if (sameFigures(before, this.nextRecords(before, timeZone, snapshot))) return { written: false }
+      // A write: under the folder's lock, from the file as it is now (another process may have recorded since).
+      return this.locked(async () => {
         if (await this.changedOnDisk(id)) this.cache.delete(id)
         return this.recordNow(id, timeZone, snapshot)
-      }),
-    )
+      })
+    })
   }
 
   /** The store's records, ascending by day (a copy). */
@@ -119,12 +122,17 @@ class FileHistoryStore implements HistoryStore {
     return records
   }
 
-  private async recordNow(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
-    const before = await this.recordsOf(id)
+  /** The records after folding `snapshot` into its day, dropping days past HISTORY_DAYS. */
+  private nextRecords(before: HistoryRecord[], timeZone: string, snapshot: StoreSnapshot): HistoryRecord[] {
     const today = localDate(new Date(this.clock.now()), timeZone)
     const oldest = addDays(today, -(HISTORY_DAYS - 1))
     const entry = toRecord(localDate(snapshot.fetchedAt, timeZone), snapshot)
-    const after = compact(upsert(before, entry).filter((r) => r.day >= oldest))
+    return compact(upsert(before, entry).filter((r) => r.day >= oldest))
+  }
+
+  private async recordNow(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
+    const before = await this.recordsOf(id)
+    const after = this.nextRecords(before, timeZone, snapshot)
     if (sameFigures(before, after)) return { written: false }
     const file: HistoryFile = { version: 1, records: after }
     try {
