@@ -15,6 +15,7 @@ import { CliFailure, EXIT, exitCodeFor, failureLabel, UsageError } from './cli/e
 import { cliMessage, oneLine } from './cli/output'
 import { redact } from './core/redact'
 import { helpText, usageLine } from './cli/usage'
+import { openDebugLog } from './cli/debugLog'
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -83,14 +84,20 @@ function report(err: unknown, io: CliIo): number {
  */
 export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   const debug = argv.includes('--debug')
-  const theIo = io ?? processIo(debug)
+  const baseIo = io ?? processIo(debug)
+  const args = argv.filter((a) => a !== '--debug')
+  const log = debug ? openDebugLog(baseIo, version, args) : null
+  const theIo = log ? { ...baseIo, log: log.logger } : baseIo
   try {
-    return await dispatch(
-      argv.filter((a) => a !== '--debug'),
-      theIo,
-    )
+    const code = await dispatch(args, theIo)
+    log?.logger.info('exit', { code })
+    return code
   } catch (err) {
-    return report(err, theIo)
+    const code = report(err, theIo)
+    log?.failed(err, code)
+    return code
+  } finally {
+    await log?.close()
   }
 }
 

@@ -18,6 +18,9 @@ import { watchPowerAndNetwork } from './electron/power'
 import { createWindowController } from './electron/windowController'
 import { createDesktopSettings } from './electron/desktop'
 import { startedAtLogin } from './electron/loginItem'
+import { reportFailure, setFailureLog } from './electron/failures'
+import { createFileLogger, type FileLogger } from './core/log/fileLog'
+import { outcomeClass } from './core/log/logger'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
 sandboxAllRenderers()
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     return
   }
   const dir = claim.dir
+  const log = openLog(dir)
   await app.whenReady()
   hardenApp()
   serveRenderer(join(__dirname, '../renderer'))
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     // Electron's fetch honours the system proxy and certificate store.
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
+    log,
   })
   const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
   const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))
@@ -76,11 +81,26 @@ async function main(): Promise<void> {
   quitAfter(() => {
     stopWatching()
     desktop.dispose()
-    return core.stop().then(() => parser.close())
+    log.info('quitting')
+    return core
+      .stop()
+      .catch((err: unknown) => reportFailure('stop', err))
+      .then(() => parser.close())
+      .catch((err: unknown) => reportFailure('closeParser', err))
+      .then(() => log.flush())
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+}
+
+/** Opens the support log in `<userData>/logs` and routes unhandled failures to it. */
+function openLog(dir: string): FileLogger {
+  const log = createFileLogger({ dir: join(dir, 'logs'), name: 'main' })
+  setFailureLog(log)
+  log.info('start', { version: app.getVersion(), electron: process.versions.electron, platform: `${process.platform}-${process.arch}` })
+  process.on('unhandledRejection', (reason) => log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }))
+  return log
 }
 
 main().catch((err: unknown) => {

@@ -32,6 +32,8 @@ export interface StoreglanceApi {
     info(): Promise<AppInfo>
     /** Everything needed for the first frame: accounts, stored snapshots with their age, statuses. */
     state(): Promise<AppState>
+    /** A text for support (versions, store states, warnings, log): no key, no customer name. */
+    diagnostics(): Promise<string>
   }
   accounts: {
     /** Tests the store with this key, then saves the account and puts the key in the keychain. */
@@ -72,6 +74,7 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     app: {
       info: () => call('app:info', null),
       state: () => call('state:get', null),
+      diagnostics: async () => (await call('diagnostics:get', null)).text,
     },
     accounts: {
       add: (input, key) => call('accounts:add', { input, key }),

@@ -15,7 +15,8 @@ export interface AppInfo {
 
 /** An account as the renderer sees it: never the key, only whether one is stored. */
 export interface AccountView extends Account {
-  hasKey: boolean
+  /** Whether the keychain holds a key; null when the keychain could not be asked (unavailable, locked). */
+  hasKey: boolean | null
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */
@@ -56,6 +57,8 @@ export interface InvokeContract {
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
+  /** Text for support: versions, store states, warnings and the log's end; no key, no customer name. */
+  'diagnostics:get': { request: null; response: { text: string } }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -75,6 +78,7 @@ export const INVOKE_CHANNELS = [
   'accounts:remove',
   'stores:refresh',
   'settings:update',
+  'diagnostics:get',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -16,6 +16,8 @@ export interface HandlerRig {
   warnings: AppWarning[]
   /** How many times the handlers asked to leave demo mode. */
   leftDemo: number
+  /** How often the handlers took in changes from disk. */
+  synced: number
 }
 
 export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance' }
@@ -29,6 +31,7 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
     sent: [],
     warnings: [],
     leftDemo: 0,
+    synced: 0,
     ctx: {
       accounts: () => rig.accounts,
       monitor: () => rig.monitor,
@@ -39,6 +42,10 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
       leaveDemo: async () => {
         h.leftDemo++
       },
+      syncFromDisk: async () => {
+        h.synced++
+      },
+      diagnostics: async () => `diagnostics of ${rig.accounts.list().length} stores`,
     },
   }
   for (const channel of ['event:snapshot', 'event:status', 'event:accounts', 'event:settings', 'event:warning'] as const) {

@@ -66,7 +66,7 @@ Commands:
   snapshot       fetch every store and print them side by side (or --offline)
   demo-server    run the demo server with simulated stores
 
-Options: --help, --version, --debug (stack traces on errors).
+Options: --help, --version, --debug (stack traces on errors; a log in <data folder>/logs/cli.log).
 Run storeglance <command> --help for details.
 Exit codes: 0 ok, 1 some stores failed, 2 server error, 3 request failed, 4 no keychain or key, 64 bad usage.`
 

@@ -11,6 +11,7 @@ import { TypedEvents } from './events'
 import type { Clock, TimerHandle, Transport } from './ports'
 import { createPoller, type PollerOptions } from './poller'
 import type { HistoryStore, SnapshotStore } from './snapshots'
+import { outcomeClass, type Logger } from './log/logger'
 
 /** Fetches one store's dashboard with its key; the real client by default. */
 export type StoreFetcher = (account: Account, key: string, signal: AbortSignal) => Promise<StoreSnapshot>
@@ -36,6 +37,8 @@ export interface MonitorDeps {
   stopTimeoutMs?: number
   /** One poll's deadline, request to snapshot (default: the request limit plus 40 s for key, parse and save). */
   pollDeadlineMs?: number
+  /** Each poll's outcome class and duration go here (the support log). */
+  log?: Logger
 }
 
 export interface MonitorEvents {
@@ -91,9 +94,21 @@ export function createMonitor(deps: MonitorDeps) {
     }
   }
 
+  /** pollOne, with its outcome class and duration logged (never its message: it may quote the server). */
+  async function loggedPoll(id: string, signal: AbortSignal): Promise<void> {
+    const started = deps.clock.now()
+    try {
+      await pollOne(id, signal)
+      deps.log?.info('poll', { store: id, outcome: 'ok', ms: deps.clock.now() - started })
+    } catch (err) {
+      deps.log?.info('poll', { store: id, outcome: signal.aborted ? 'aborted' : outcomeClass(err), ms: deps.clock.now() - started })
+      throw err
+    }
+  }
+
   const poller = createPoller({
     clock: deps.clock,
-    poll: pollOne,
+    poll: loggedPoll,
     onStatus: (s) => events.emit('status', s),
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),

@@ -21,6 +21,7 @@ const handlers = {
     return null
   },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
+  'diagnostics:get': async () => ({ text: 'diagnostics' }),
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 
