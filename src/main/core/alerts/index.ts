@@ -1,0 +1,7 @@
+/** The alert engine (pure rules, delivery decisions, state) of issue 12's table. */
+export * from './types'
+export * from './state'
+export { step, run, storeFor, type StepResult } from './engine'
+export { suppression, muteActive, inQuietHours } from './delivery'
+export { windowStart, wallTime } from './wallClock'
+export { projectMonthEnd } from './projection'
