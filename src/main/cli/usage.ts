@@ -81,6 +81,27 @@ and each store's label, user id, account id and key. Runs until Ctrl+C (SIGINT) 
   --now ISO                 freeze the server's clock at this instant (e.g. 2025-03-15T12:00:00Z)
   --json                    first print one JSON line {"url": ..., "stores": [...]}`
 
+const ALERTS = `Usage: storeglance alerts replay FILE [--json]
+
+  alerts replay FILE [--json]                  runs the alert rules over a recorded scenario
+
+Run storeglance alerts replay --help for the scenario format.`
+
+const ALERTS_REPLAY = `Usage: storeglance alerts replay FILE [--json]
+
+Runs the alert rules over a recorded scenario (JSON lines) and prints the alerts they raise, one per
+line: "what would have fired last week?". Nothing is saved and no notification is shown.
+The file is checked whole first: a malformed line, or one out of time order, exits 64 naming its
+line number, and then no alert is printed. Quiet hours use this computer's zone (the TZ variable).
+
+  optional first line   {"accounts": [{"id", "label", "timeZone", "notify", "openingHours", "monthlyTarget"}], "alerts": {...}}
+  then, in time order   {"at": ISO, "store": ID, "snapshot": {...}}   a successful poll
+                        {"at": ISO, "store": ID, "error": {"kind": KIND, "message": "..."}}   a failed poll
+                        {"at": ISO, "mute": {"until": ISO}}   {"at": ISO, "unmute": true}
+
+  --json                one JSON object per alert: at, store (the scenario's store id), kind, urgent,
+                        title, body, delivered, and suppressedBy when not delivered`
+
 const MAIN = `Usage: storeglance <command> [options]
 
 Commands:
@@ -88,6 +109,7 @@ Commands:
   accounts       list, add, remove or test the configured stores
   snapshot       fetch every store and print them side by side (or --offline)
   demo-server    run the demo server with simulated stores
+  alerts         replay the alert rules over a recorded scenario
 
 Options: --help, --version, --debug (stack traces on errors).
 Run storeglance <command> --help for details.
@@ -103,6 +125,8 @@ const HELP: Record<string, string> = {
   'accounts test': ACCOUNTS_TEST,
   snapshot: SNAPSHOT,
   'demo-server': DEMO_SERVER,
+  alerts: ALERTS,
+  'alerts replay': ALERTS_REPLAY,
 }
 
 /** The full help of `command` ('' for the top level). */

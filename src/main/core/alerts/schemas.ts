@@ -1,0 +1,78 @@
+/**
+ * zod schemas of the alert settings (partial: missing fields take their defaults), per-store alert
+ * settings and weekly windows. Shared by the replay scenario, settings.json and IPC input.
+ */
+import { z } from 'zod'
+import { isValidTimeZone } from '../accounts/schemas'
+import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type WeeklyWindow } from './types'
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+
+/** A weekly window; `days` defaults to every day. */
+export const weeklyWindowSchema = z.object({
+  from: hhmm,
+  to: hhmm,
+  days: z
+    .array(z.number().int().min(0).max(6))
+    .max(7)
+    .default([...ALL_DAYS])
+    .transform((d) => [...new Set(d)].sort()),
+}) satisfies z.ZodType<WeeklyWindow, unknown>
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max)
+
+/** Any part of the alert settings; `resolveAlertSettings` fills in the rest. */
+export const alertSettingsPatchSchema = z.object({
+  enabled: z.boolean().optional(),
+  sound: z.boolean().optional(),
+  quietHours: weeklyWindowSchema.nullable().optional(),
+  rules: z
+    .object({
+      unreachable: z.object({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
+      keyRejected: z.object({ enabled: z.boolean() }).partial(),
+      behindPace: z.object({ enabled: z.boolean(), percent: count(0, 100), minBase: count(0, 1e9), polls: count(1, 1000) }).partial(),
+      quietStore: z.object({ enabled: z.boolean(), minutes: count(0, 100_000) }).partial(),
+      recordDay: z.object({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
+      bigTransaction: z.object({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
+      target: z.object({ enabled: z.boolean() }).partial(),
+    })
+    .partial()
+    .optional(),
+})
+
+export type AlertSettingsPatch = z.infer<typeof alertSettingsPatchSchema>
+
+/** The defaults with `patch` applied, field by field. */
+export function resolveAlertSettings(patch: AlertSettingsPatch = {}): AlertSettings {
+  const base = defaultAlertSettings()
+  const rules = base.rules
+  const p = patch.rules ?? {}
+  return {
+    enabled: patch.enabled ?? base.enabled,
+    sound: patch.sound ?? base.sound,
+    quietHours: patch.quietHours === undefined ? base.quietHours : patch.quietHours,
+    rules: {
+      unreachable: { ...rules.unreachable, ...p.unreachable },
+      keyRejected: { ...rules.keyRejected, ...p.keyRejected },
+      behindPace: { ...rules.behindPace, ...p.behindPace },
+      quietStore: { ...rules.quietStore, ...p.quietStore },
+      recordDay: { ...rules.recordDay, ...p.recordDay },
+      bigTransaction: { ...rules.bigTransaction, ...p.bigTransaction },
+      target: { ...rules.target, ...p.target },
+    },
+  }
+}
+
+export const notifyLevelSchema = z.enum(['all', 'important', 'none'])
+
+/** Per-store alert settings: level, opening hours (`null` = always open, absent = default), target. */
+export const storeAlertSettingsSchema = z.object({
+  notify: notifyLevelSchema.default('all'),
+  openingHours: weeklyWindowSchema.nullable().optional(),
+  monthlyTarget: z.number().min(0).max(1e12).nullable().default(null),
+})
+
+export type StoreAlertSettings = z.infer<typeof storeAlertSettingsSchema>
+
+/** An IANA zone name this runtime knows. */
+export const timeZoneSchema = z.string().refine(isValidTimeZone, 'unknown time zone')
