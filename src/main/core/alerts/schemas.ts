@@ -3,8 +3,8 @@
  * settings and weekly windows. Shared by the replay scenario, settings.json and IPC input.
  */
 import { z } from 'zod'
-import { isValidTimeZone } from '../accounts/schemas'
-import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type WeeklyWindow } from './types'
+import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type NotificationSettings, type WeeklyWindow } from './types'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
 
@@ -74,5 +74,24 @@ export const storeAlertSettingsSchema = z.object({
 
 export type StoreAlertSettings = z.infer<typeof storeAlertSettingsSchema>
 
+/** True when `tz` is an IANA zone this runtime knows (the account schema's rule, kept here to avoid an import cycle). */
+function knownZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** An IANA zone name this runtime knows. */
-export const timeZoneSchema = z.string().refine(isValidTimeZone, 'unknown time zone')
+export const timeZoneSchema = z.string().refine(knownZone, 'unknown time zone')
+
+/**
+ * The Notifications section of settings.json: any part of the global alert settings (the rest takes
+ * its defaults) and each store's settings, keyed by the store's local id.
+ */
+export const notificationSettingsSchema = alertSettingsPatchSchema
+  .extend({ stores: z.record(z.string().regex(ACCOUNT_ID_PATTERN), storeAlertSettingsSchema).default({}) })
+  .transform((p): NotificationSettings => ({ ...resolveAlertSettings(p), stores: p.stores }))
