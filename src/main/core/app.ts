@@ -13,6 +13,8 @@ import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo
 import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
+import { openAlertBook } from './alerts/alertBook'
+import { createAlertService, type AlertService } from './alerts/alertService'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
 
 export interface AppCoreOptions {
@@ -39,6 +41,8 @@ export interface AppCore {
   /** Available after start(). */
   readonly monitor: Monitor
   readonly accounts: AccountService
+  /** The alert engine over every poll outcome; available after start(). */
+  readonly alerts: AlertService
   /** The running demo server, when in demo mode. */
   readonly demoServer: DemoServer | null
 }
@@ -59,6 +63,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   }
   let accounts: AccountService | null = null
   let monitor: Monitor | null = null
+  let alerts: AlertService | null = null
   let demoServer: DemoServer | null = null
 
   const need = <T>(v: T | null): T => {
@@ -151,6 +156,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     get accounts() {
       return need(accounts)
     },
+    get alerts() {
+      return need(alerts)
+    },
     get demoServer() {
       return demoServer
     },
@@ -170,13 +178,32 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       monitor = createMonitor({ ...data, clock, onWarning: warn, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))
+      alerts = await startAlerts(options.userDataDir, data.accounts, clock, warn)
+      const service = alerts
+      // Every poll outcome goes through the alert engine.
+      monitor.events.on('outcome', (o) => void service.handle(o))
       await monitor.start()
     },
     async stop() {
       await monitor?.stop()
+      await alerts?.settled()
       await demoServer?.close()
     },
   }
+}
+
+/** Opens the alert file and the alert service over the app's stores and settings. */
+async function startAlerts(dir: string, accounts: AccountService, clock: Clock, warn: (m: string) => void): Promise<AlertService> {
+  const now = () => new Date(clock.now())
+  const book = await openAlertBook({ dir, now, warn })
+  return createAlertService({
+    book,
+    accounts: () => accounts.list(),
+    settings: () => accounts.settings().alerts,
+    localTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    now,
+    onWarning: warn,
+  })
 }
 
 function demoInput(label: string, endpoint: string, userId: string, accountId: string, timeZone: string, colour: string): AccountInput {
