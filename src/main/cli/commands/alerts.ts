@@ -1,5 +1,5 @@
 /**
- * `storeglance alerts replay FILE [--json]`: runs the alert engine over a recorded scenario and
+ * `storeglance alerts replay|history`. `alerts replay FILE [--json]` runs the alert engine over a recorded scenario and
  * prints the alerts it raises, one per line. The scenario is checked whole first: a bad or
  * out-of-order line exits 64 naming its line number, and then no alert is printed. Quiet hours use
  * this process's local zone (TZ).
@@ -12,6 +12,7 @@ import type { CliIo } from '../context'
 import { EXIT, UsageError } from '../exitCodes'
 import { oneLine } from '../output'
 import { helpText } from '../usage'
+import { historyCommand } from './alertsHistory'
 
 type Sub = (args: string[], io: CliIo) => Promise<number>
 
@@ -76,14 +77,14 @@ const replay: Sub = async (args, io) => {
   return EXIT.ok
 }
 
-const SUBCOMMANDS: Record<string, Sub> = { replay }
+const SUBCOMMANDS: Record<string, Sub> = { replay, history: historyCommand }
 
 /** Runs `storeglance alerts <sub>`; returns the exit code. */
 export async function alertsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub === '--help' || sub === '-h') return help(io, 'alerts')
-  if (sub === undefined || sub.startsWith('-')) throw new UsageError('alerts needs a subcommand: replay.', 'alerts')
+  if (sub === undefined || sub.startsWith('-')) throw new UsageError('alerts needs a subcommand: replay or history.', 'alerts')
   const runSub = SUBCOMMANDS[sub]
-  if (!runSub) throw new UsageError(`Unknown alerts subcommand "${oneLine(sub).slice(0, 40)}" (expected replay).`, 'alerts')
+  if (!runSub) throw new UsageError(`Unknown alerts subcommand "${oneLine(sub).slice(0, 40)}" (expected replay or history).`, 'alerts')
   return runSub(rest, io)
 }
