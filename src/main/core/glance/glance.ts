@@ -57,7 +57,7 @@ export function glanceStores(input: GlanceInput): GlanceStore[] {
       colour: a.colour,
       thisMonth,
       changePct: thisMonth !== null && base ? ((thisMonth - base) / base) * 100 : null,
-      stale: age > 2 * interval,
+      stale: snap !== null && age > 2 * interval,
       failing: Boolean(status?.error || status?.needsAttention),
     }
   })
