@@ -12,14 +12,17 @@ import { hardenApp } from './electron/security'
 import { createMainWindow, rendererUrl } from './electron/window'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
+import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
 
 let mainWindow: BrowserWindow | null = null
 
-function showWindow(): void {
+function showWindow(route = ''): void {
   if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow()
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
+  // A route from a notification or the tray menu (`#/store/<id>`): our own constant text, JSON-quoted.
+  if (route) void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`).catch(() => undefined)
 }
 
 /** The user data directory: STOREGLANCE_HOME when set (shared with the CLI), else Electron's. */
@@ -51,10 +54,11 @@ async function main(): Promise<void> {
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
+  const glance = wireGlance({ core, userDataDir: dir, show: showWindow })
   // Only now can a second launch show a window that works.
-  app.on('second-instance', showWindow)
+  app.on('second-instance', () => showWindow())
   showWindow()
-  app.on('activate', showWindow)
+  app.on('activate', () => showWindow())
   let quitting = false
   app.on('before-quit', (event) => {
     if (quitting) return
@@ -62,13 +66,16 @@ async function main(): Promise<void> {
     event.preventDefault()
     quitting = true
     stopWatching()
+    glance.dispose()
     void core
       .stop()
       .then(() => parser.close())
       .finally(() => app.quit())
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray icon the app keeps polling there; "Quit" in its menu ends it.
+    if (glance.hasTray) void sayKeepsRunningOnce(dir)
+    else if (process.platform !== 'darwin') app.quit()
   })
 }
 
