@@ -85,6 +85,20 @@ export interface Alert {
   suppressedBy?: SuppressedBy
 }
 
+/** An alert in the app's log, numbered in the order it was raised. */
+export interface LoggedAlert extends Alert {
+  id: number
+}
+
+/** The alert log as the window sees it. */
+export interface AlertLog {
+  /** Newest first (the last 90 days, at most 1,000). */
+  alerts: LoggedAlert[]
+  unread: number
+  /** End of the active mute (ISO), or null. */
+  mutedUntil: string | null
+}
+
 /** Per-store notification settings (kept in settings.json under `alerts.stores[<store id>]`). */
 export interface StoreAlertSettings {
   notify: NotifyLevel

@@ -139,6 +139,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       need(monitor).refresh(id)
       return null
     },
+    'alerts:list': async () => need(alerts).view(),
+    'alerts:markAllRead': async () => {
+      await need(alerts).markAllRead()
+      return need(alerts).view()
+    },
+    'alerts:mute': async ({ until }) => {
+      const end = Date.parse(until)
+      if (end - clock.now() > 7 * 86_400_000) throw new Error('A mute can last at most a week.')
+      await need(alerts).mute(new Date(end))
+      return need(alerts).view()
+    },
+    'alerts:unmute': async () => {
+      await need(alerts).unmute()
+      return need(alerts).view()
+    },
     'settings:update': async (patch) => {
       const settings = await need(accounts).updateSettings(patch)
       await need(monitor).accountsChanged()
@@ -180,6 +195,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       monitor.events.on('status', (s) => events.emit('event:status', s))
       alerts = await startAlerts(options.userDataDir, data.accounts, clock, warn)
       const service = alerts
+      service.events.on('changed', () => events.emit('event:alerts', service.view()))
       // Every poll outcome goes through the alert engine.
       monitor.events.on('outcome', (o) => void service.handle(o))
       await monitor.start()

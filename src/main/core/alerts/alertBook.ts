@@ -10,17 +10,14 @@ import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
 import { createKeyedQueue } from '../queue'
 import { step } from './engine'
 import { emptyEngineState, ENGINE_STATE_VERSION, type EngineState } from './state'
-import { ALERT_KINDS, type Alert, type EngineContext, type EngineEvent } from './types'
+import { ALERT_KINDS, type EngineContext, type EngineEvent, type LoggedAlert } from './types'
 
 export const ALERT_FILE_NAME = 'alerts.json'
 export const ALERT_FILE_VERSION = 1
 export const MAX_LOGGED_ALERTS = 1000
 export const LOG_DAYS = 90
 
-/** An alert in the log: numbered (for "read up to") in the order it was raised. */
-export interface LoggedAlert extends Alert {
-  id: number
-}
+export type { LoggedAlert }
 
 interface AlertFile {
   version: typeof ALERT_FILE_VERSION

@@ -8,7 +8,7 @@ import type { Account } from '../../../shared/model'
 import { TypedEvents } from '../events'
 import type { PollOutcome } from '../monitor'
 import type { AlertBook, LoggedAlert } from './alertBook'
-import type { AlertStore, EngineContext, EngineEvent, NotificationSettings } from './types'
+import type { AlertLog, AlertStore, EngineContext, EngineEvent, NotificationSettings } from './types'
 
 export interface AlertServiceDeps {
   book: AlertBook
@@ -89,6 +89,10 @@ export function createAlertService(deps: AlertServiceDeps) {
     },
     /** The log, newest first. */
     list: (): LoggedAlert[] => [...deps.book.log()].reverse(),
+    /** The log as the window sees it. */
+    view(): AlertLog {
+      return { alerts: [...deps.book.log()].reverse(), unread: deps.book.unread(), mutedUntil: this.mutedUntil() }
+    },
     unread: () => deps.book.unread(),
     /** Resolves once every event handed in so far is applied and saved (quit, tests, `watch`). */
     async settled(): Promise<void> {
