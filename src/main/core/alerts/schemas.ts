@@ -30,8 +30,8 @@ export const alertSettingsPatchSchema = z.object({
     .object({
       unreachable: z.object({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
       keyRejected: z.object({ enabled: z.boolean() }).partial(),
-      behindPace: z.object({ enabled: z.boolean(), percent: count(0, 100), minBase: count(0, 1e9), polls: count(1, 1000) }).partial(),
-      quietStore: z.object({ enabled: z.boolean(), minutes: count(0, 100_000) }).partial(),
+      behindPace: z.object({ enabled: z.boolean(), percent: z.number().min(0).max(100), minBase: z.number().min(0).max(1e12), polls: count(1, 1000) }).partial(),
+      quietStore: z.object({ enabled: z.boolean(), minutes: z.number().min(0).max(1e6) }).partial(),
       recordDay: z.object({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
       bigTransaction: z.object({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
       target: z.object({ enabled: z.boolean() }).partial(),
