@@ -103,12 +103,28 @@ async function load(path: string, now: () => Date, warn: (m: string) => void): P
   return fresh
 }
 
+/** The file as it is on disk now, or null when it is missing or unreadable (then memory is the truth). */
+async function readCurrent(path: string): Promise<AlertFile | null> {
+  try {
+    const text = await readIfExists(path)
+    if (text === null) return null
+    const result = fileSchema.safeParse(JSON.parse(text))
+    return result.success ? result.data : null
+  } catch {
+    return null
+  }
+}
+
 /**
- * Writes the whole file atomically. The one place the alert file is written, so a cross-process
- * lock of the user data folder can wrap it.
+ * The one read-modify-write of the alert file: re-reads it (the app and `storeglance watch` may
+ * both write it), applies `change`, and writes the result atomically. A cross-process lock of the
+ * user data folder can wrap this single function. `fallback` is used when the file cannot be read.
  */
-export async function writeAlertFile(path: string, data: AlertFile): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(data)}\n`)
+export async function updateAlertFile<T>(path: string, fallback: AlertFile, change: (current: AlertFile) => [AlertFile, T]): Promise<[AlertFile, T]> {
+  const current = (await readCurrent(path)) ?? fallback
+  const [next, result] = change(current)
+  await writeFileAtomic(path, `${JSON.stringify(next)}\n`)
+  return [next, result]
 }
 
 /** Opens `<dir>/alerts.json` (created on the first write). */
@@ -120,10 +136,12 @@ export async function openAlertBook(o: { dir: string; now?: () => Date; warn?: (
   /** Computes the next file from the current one and writes it, one change at a time. */
   const update = <T>(change: (current: AlertFile) => [AlertFile, T]) =>
     queue('alerts', async () => {
-      const [next, result] = change(data)
-      // Memory moves on even if the disk write fails: the alerts were raised and must not repeat.
-      data = next
-      await writeAlertFile(path, next)
+      const [, result] = await updateAlertFile(path, data, (current) => {
+        const r = change(current)
+        // Memory moves on even if the disk write fails: the alerts were raised and must not repeat.
+        data = r[0]
+        return r
+      })
       return result
     })
   return {

@@ -77,3 +77,21 @@ describe('alert book', () => {
     expect(kept[0]!.id).toBe(6)
   })
 })
+
+describe('two processes on one alert file', () => {
+  it('each re-reads the file before its change: neither loses the other’s alerts or state', async () => {
+    const dir = await tempDir()
+    const app = await openAlertBook({ dir, now })
+    const watch = await openAlertBook({ dir, now })
+    await app.apply(fail(T, 'api', 's1'), ctx)
+    await watch.apply(fail(T, 'api', 's2'), ctx)
+    // The app's book learns of the watch's alert when it next writes; the state of s1 is kept too.
+    expect(await app.apply(fail(plus(T, 1), 'api', 's1'), ctx)).toEqual([])
+    const reopened = await openAlertBook({ dir, now })
+    expect(reopened.log().map((a) => [a.id, a.store])).toEqual([
+      [1, 's1'],
+      [2, 's2'],
+    ])
+    expect(Object.keys(reopened.state().stores).sort()).toEqual(['s1', 's2'])
+  })
+})
