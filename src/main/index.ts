@@ -21,6 +21,7 @@ import { startedAtLogin } from './electron/loginItem'
 import { reportFailure, setFailureLog } from './electron/failures'
 import { createFileLogger, type FileLogger } from './core/log/fileLog'
 import { outcomeClass } from './core/log/logger'
+import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
 sandboxAllRenderers()
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
+  const glance = wireGlance({ core, userDataDir: dir, show: (route) => windows.show(route) })
   const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
   core.events.on('event:settings', (settings) => void desktop.apply(settings))
   // A launch at login starts hidden (in the tray); any other launch shows the window.
@@ -76,10 +78,11 @@ async function main(): Promise<void> {
   else windows.show()
   await desktop.apply(core.accounts.settings())
   // A second launch during start-up was remembered; from now on it shows the window.
-  claim.onSecondInstance(windows.show)
-  app.on('activate', windows.show)
+  claim.onSecondInstance(() => windows.show())
+  app.on('activate', () => windows.show())
   quitAfter(() => {
     stopWatching()
+    glance.dispose()
     desktop.dispose()
     log.info('quitting')
     return core
@@ -90,7 +93,9 @@ async function main(): Promise<void> {
       .then(() => log.flush())
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray icon the app keeps polling there; "Quit" in its menu ends it.
+    if (glance.hasTray) void sayKeepsRunningOnce(dir)
+    else if (process.platform !== 'darwin') app.quit()
   })
 }
 

@@ -4,6 +4,7 @@
  * and the e2e test bridge are all derived from these types, and the checks at the bottom make the
  * compiler refuse a channel listed without a contract or a contract without a listed channel.
  */
+import type { AlertLog } from './alerts'
 import type { Account, AccountInput, Settings, StoreSnapshot, StoreStatus } from './model'
 
 /** What the About box and the status bar show. */
@@ -59,6 +60,10 @@ export interface InvokeContract {
   'settings:update': { request: Partial<Settings>; response: Settings }
   /** Text for support: versions, store states, warnings and the log's end; no key, no customer name. */
   'diagnostics:get': { request: null; response: { text: string } }
+  'alerts:list': { request: null; response: AlertLog }
+  'alerts:markAllRead': { request: null; response: AlertLog }
+  'alerts:mute': { request: { until: string }; response: AlertLog }
+  'alerts:unmute': { request: null; response: AlertLog }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -68,6 +73,8 @@ export interface EventContract {
   'event:accounts': AccountView[]
   'event:settings': Settings
   'event:warning': AppWarning
+  /** The alert log, unread count or mute changed. */
+  'event:alerts': AlertLog
 }
 
 export const INVOKE_CHANNELS = [
@@ -79,6 +86,10 @@ export const INVOKE_CHANNELS = [
   'stores:refresh',
   'settings:update',
   'diagnostics:get',
+  'alerts:list',
+  'alerts:markAllRead',
+  'alerts:mute',
+  'alerts:unmute',
 ] as const
 
 export const EVENT_CHANNELS = [
@@ -87,6 +98,7 @@ export const EVENT_CHANNELS = [
   'event:accounts',
   'event:settings',
   'event:warning',
+  'event:alerts',
 ] as const
 
 export type InvokeChannel = keyof InvokeContract

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest'
 import type { AppInfo, AppWarning, EventContract } from '../../src/shared/ipc'
 import { TypedEvents } from '../../src/main/core/events'
 import type { HandlerContext } from '../../src/main/core/handlers'
+import { createAlertService, openAlertBook } from '../../src/main/core/alerts'
 import { startRig, type Rig } from './monitorRig'
 
 export interface HandlerRig {
@@ -26,6 +27,14 @@ export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance
 export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
   const rig = await startRig({ stores })
   const events = new TypedEvents<EventContract>()
+  const now = () => new Date(rig.clock.now())
+  const alerts = createAlertService({
+    book: await openAlertBook({ dir: rig.dir, now }),
+    accounts: () => rig.accounts.list(),
+    settings: () => rig.accounts.settings().alerts,
+    localTimeZone: () => 'UTC',
+    now,
+  })
   const h: HandlerRig = {
     rig,
     sent: [],
@@ -35,6 +44,8 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
     ctx: {
       accounts: () => rig.accounts,
       monitor: () => rig.monitor,
+      alerts: () => alerts,
+      now: () => rig.clock.now(),
       events,
       info: () => INFO,
       warnings: () => h.warnings,

@@ -15,6 +15,7 @@ import { TypedEvents } from './events'
 import { accountViews, createHandlers } from './handlers'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
+import { createAlertService, openAlertBook, type AlertService } from './alerts'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
 import { createWarningList } from './warnings'
 import { createDiskSync, watchSettingsFile } from './diskSync'
@@ -50,6 +51,8 @@ export interface AppCore {
   /** Available after start(). */
   readonly monitor: Monitor
   readonly accounts: AccountService
+  /** The alert engine over every poll outcome; available after start(). */
+  readonly alerts: AlertService
   /** The running demo server, when in demo mode. */
   readonly demoServer: DemoServer | null
 }
@@ -72,6 +75,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   }
   let accounts: AccountService | null = null
   let monitor: Monitor | null = null
+  let alerts: AlertService | null = null
   let demoServer: DemoServer | null = null
   let diskSync: ReturnType<typeof createDiskSync> | null = null
   let stopWatching = () => {}
@@ -118,6 +122,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     warnings: () => warnings.list(),
     warn,
     leaveDemo,
+    alerts: () => need(alerts),
+    now: () => clock.now(),
     syncFromDisk: async () => {
       await syncFromDisk()
     },
@@ -150,6 +156,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     get accounts() {
       return need(accounts)
     },
+    get alerts() {
+      return need(alerts)
+    },
     get demoServer() {
       return demoServer
     },
@@ -177,6 +186,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           await data.history.remove(id)
         },
       })
+      alerts = await startAlerts(options.userDataDir, data.accounts, clock, warn)
+      const service = alerts
+      service.events.on('changed', () => events.emit('event:alerts', service.view()))
+      // Every poll outcome goes through the alert engine.
+      monitor.events.on('outcome', (o) => void service.handle(o))
       await monitor.start()
       log.info('started', { version: options.version, stores: accounts.list().length, demo: demoServer !== null })
       stopWatching = watchSettingsFile(options.userDataDir, () => {
@@ -186,9 +200,24 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     async stop() {
       stopWatching()
       await monitor?.stop()
+      await alerts?.settled()
       await demoServer?.close()
     },
   }
+}
+
+/** Opens the alert file and the alert service over the app's stores and settings. */
+async function startAlerts(dir: string, accounts: AccountService, clock: Clock, warn: (m: string) => void): Promise<AlertService> {
+  const now = () => new Date(clock.now())
+  const book = await openAlertBook({ dir, now, warn })
+  return createAlertService({
+    book,
+    accounts: () => accounts.list(),
+    settings: () => accounts.settings().alerts,
+    localTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    now,
+    onWarning: warn,
+  })
 }
 
 function demoInput(label: string, endpoint: string, userId: string, accountId: string, timeZone: string, colour: string): AccountInput {

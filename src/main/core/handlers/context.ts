@@ -5,6 +5,7 @@
 import type { AccountView, AppInfo, AppWarning, EventContract } from '../../../shared/ipc'
 import type { Account } from '../../../shared/model'
 import type { AccountService } from '../accounts'
+import type { AlertService } from '../alerts'
 import type { TypedEvents } from '../events'
 import type { IpcHandlers } from '../ipcDispatch'
 import type { Monitor } from '../monitor'
@@ -17,6 +18,10 @@ export interface HandlerContext {
   accounts(): AccountService
   /** The monitor; throws "still starting" before the app has started. */
   monitor(): Monitor
+  /** The alert service; throws "still starting" before the app has started. */
+  alerts(): AlertService
+  /** The clock's time, ms since the epoch. */
+  now(): number
   events: TypedEvents<EventContract>
   info(): AppInfo
   /** Warnings so far, oldest first. */
