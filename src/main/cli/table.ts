@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { Account, StoreSnapshot } from '../../shared/model'
 import { buildComparison, formatCell, type Comparison, type ComparisonCell } from '../../shared/comparison'
 import { ageText } from '../../shared/period'
+import type { DailyCount } from '../../shared/projection'
 import { failureLabel } from './exitCodes'
 import { cliMessage, columns, oneLine } from './output'
 
@@ -21,11 +22,15 @@ export interface StoreColumn {
   snapshot: StoreSnapshot | null
   state: ColumnState
   error: { kind: string; message: string } | null
+  /** Per-day transactions from the local history, for the projection. */
+  history?: DailyCount[]
 }
 
 /** The comparison of `cols`, through the shared builder (the same table the window shows). */
 export function compare(cols: StoreColumn[]): Comparison {
-  return buildComparison(cols.map((c) => ({ id: c.account.id, label: c.account.label, timeZone: c.account.timeZone, snapshot: c.snapshot })))
+  return buildComparison(
+    cols.map((c) => ({ id: c.account.id, label: c.account.label, timeZone: c.account.timeZone, snapshot: c.snapshot, ...(c.history ? { history: c.history } : {}) })),
+  )
 }
 
 const LIMITED_MARK = ' *'

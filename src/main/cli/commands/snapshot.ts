@@ -6,6 +6,7 @@
 import type { Account } from '../../../shared/model'
 import { createMonitor } from '../../core/monitor'
 import { systemClock } from '../../core/ports'
+import { historyDaily } from '../../core/snapshots'
 import { exclusive, intFlag, parseCommand, type OptionSpec } from '../args'
 import { openCore, type CliCore, type CliIo } from '../context'
 import { CliFailure, EXIT, exitCodeForKind, failureLabel, type ExitCode } from '../exitCodes'
@@ -60,6 +61,11 @@ async function fetchedColumns(core: CliCore, accounts: Account[], timeoutMs: num
   })
 }
 
+/** Adds each store's local history (the projection's longer weekday figures); a damaged one is skipped. */
+async function withHistory(core: CliCore, cols: StoreColumn[]): Promise<StoreColumn[]> {
+  return Promise.all(cols.map(async (c) => ({ ...c, history: await historyDaily(core.history, c.account.id).catch(() => []) })))
+}
+
 /** When every store failed, the most actionable code: keychain (4), then server refusal (2), then request (3). */
 function allFailedCode(failed: StoreColumn[]): ExitCode {
   const codes = failed.map((c) => exitCodeForKind(c.error?.kind))
@@ -100,7 +106,7 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
   const offline = flags.offline === true
   const core = await openCore(io)
   const accounts = enabledAccounts(core)
-  const cols = offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io)
+  const cols = await withHistory(core, offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io))
   const now = new Date()
   const comparison = compare(cols)
   if (flags.json) io.out(comparisonJson(cols, comparison, now, offline))

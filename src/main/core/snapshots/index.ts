@@ -5,3 +5,4 @@ export { createHistoryStore, activitySeries, HISTORY_DAYS } from './historyStore
 export type { HistoryStore, HistoryStoreOptions } from './historyStore'
 export type { HistoryRecord, SnapshotEnvelope } from './schema'
 export { localDate, addDays } from '../../../shared/period'
+export { historyDaily } from './historyDaily'
