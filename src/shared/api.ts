@@ -5,6 +5,7 @@
  * test bridge can install it in a page from its source text.
  */
 import type { AccountInput, Settings, StoreStatus } from './model'
+import type { StoreHistory } from './history'
 import type {
   AccountPatch,
   AccountView,
@@ -49,6 +50,10 @@ export interface StoreglanceApi {
     /** Saves changed settings and returns the whole new settings. */
     update(patch: Partial<Settings>): Promise<Settings>
   }
+  history: {
+    /** The store's local history: since when, its months so far and its transactions per day. */
+    get(id: string): Promise<StoreHistory>
+  }
   /** Event subscriptions; each returns its unsubscribe function. */
   on: {
     snapshot(cb: (pair: SnapshotPair) => void): () => void
@@ -87,6 +92,9 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     },
     settings: {
       update: (patch) => call('settings:update', patch),
+    },
+    history: {
+      get: (id) => call('history:get', { id }),
     },
     on: {
       snapshot: (cb) => subscribe('event:snapshot', cb),

@@ -5,6 +5,7 @@
  * compiler refuse a channel listed without a contract or a contract without a listed channel.
  */
 import type { Account, AccountInput, Settings, StoreSnapshot, StoreStatus } from './model'
+import type { StoreHistory } from './history'
 
 /** What the About box and the status bar show. */
 export interface AppInfo {
@@ -59,6 +60,7 @@ export interface InvokeContract {
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
+  'history:get': { request: { id: string }; response: StoreHistory }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -78,6 +80,7 @@ export const INVOKE_CHANNELS = [
   'accounts:remove',
   'stores:refresh',
   'settings:update',
+  'history:get',
 ] as const
 
 export const EVENT_CHANNELS = [

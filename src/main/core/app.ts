@@ -14,6 +14,7 @@ import { TypedEvents } from './events'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
+import { storeHistory, type HistoryStore } from './snapshots'
 
 export interface AppCoreOptions {
   userDataDir: string
@@ -60,6 +61,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let accounts: AccountService | null = null
   let monitor: Monitor | null = null
   let demoServer: DemoServer | null = null
+  let history: HistoryStore | null = null
 
   const need = <T>(v: T | null): T => {
     if (v === null) throw new Error('Storeglance is still starting.')
@@ -134,6 +136,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       need(monitor).refresh(id)
       return null
     },
+    'history:get': async ({ id }) => storeHistory(need(history), id),
     'settings:update': async (patch) => {
       const settings = await need(accounts).updateSettings(patch)
       await need(monitor).accountsChanged()
@@ -165,6 +168,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         beforeRemove: async (id) => monitor?.forget(id),
       })
       accounts = data.accounts
+      history = data.history
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
       monitor = createMonitor({ ...data, clock, onWarning: warn, ...transportOptions, ...options.monitor })

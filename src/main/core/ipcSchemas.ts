@@ -21,4 +21,5 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   'accounts:remove': z.strictObject({ id }),
   'stores:refresh': z.strictObject({ id: id.optional() }),
   'settings:update': settingsPatchSchema,
+  'history:get': z.strictObject({ id }),
 }

@@ -21,6 +21,7 @@ const handlers = {
     return null
   },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
+  'history:get': async ({ id }) => ({ id, since: null, recordedDays: 0, months: [], daily: [] }),
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 
