@@ -23,9 +23,11 @@ export interface AccountView extends Account {
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */
-export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId' | 'intervalSec'>> & {
+export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId' | 'intervalSec' | 'monthlyTarget'>> & {
   /** A per-store interval in seconds, or null to fall back to the app's setting. */
   intervalSec?: number | null
+  /** A monthly transactions target, or null to remove it. */
+  monthlyTarget?: number | null
 }
 
 /** The last good snapshot of a store and the one before it (for change arrows). */

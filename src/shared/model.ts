@@ -109,6 +109,8 @@ export interface Account {
   limitedPermissions?: boolean
   /** A store of the built-in demo server; its key lives in memory only. */
   demo?: boolean
+  /** Transactions the owner aims for in a month (Overview shows progress against it). */
+  monthlyTarget?: number
 }
 
 /** What the user may send to create a store (id is assigned by main). */
@@ -120,12 +122,29 @@ export interface Settings {
   notifications: boolean
   /** Quiet hours in the computer's local time, "HH:MM"; null = none. */
   quietHours: { from: string; to: string } | null
+  /** Colour theme; 'system' follows the OS, live. */
+  theme: ThemeSetting
+  /** Stores left out of the comparison (still polled). */
+  hiddenStores: string[]
+  /** The user's order of the stores (ids); stores not named follow in the order they were added. */
+  storeOrder: string[]
+  /** The comparison's sort by one figure's row, or null for the user's order. */
+  comparisonSort: { row: string; dir: 'asc' | 'desc' } | null
+  /** The per-day chart: absolute counts, or each store's day as a % of its own daily average. */
+  chartScale: 'absolute' | 'indexed'
 }
+
+export type ThemeSetting = 'system' | 'light' | 'dark'
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   intervalSec: DEFAULT_INTERVAL_SEC,
   notifications: true,
   quietHours: null,
+  theme: 'system' as ThemeSetting,
+  hiddenStores: [],
+  storeOrder: [],
+  comparisonSort: null,
+  chartScale: 'absolute' as const,
 })
 
 /** Kinds of failure a user can act on differently. */

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api/request'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { monthlyTargetSchema, storedViewSettingsFields, viewSettingsFields } from './viewSettings'
 
 /** Longest per-account or global polling interval we accept: once a day. */
 export const MAX_INTERVAL_SEC = 86_400
@@ -108,6 +109,7 @@ const editableFields = {
   sizes: sizesSchema,
   intervalSec: intervalSchema.optional(),
   limitedPermissions: z.boolean().optional(),
+  monthlyTarget: monthlyTargetSchema.optional(),
 }
 
 const identityFields = {
@@ -124,7 +126,7 @@ export const accountInputSchema = z.strictObject({ ...identityFields, ...editabl
  * removes the per-store interval override.
  */
 export const accountPatchSchema = z
-  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional() })
+  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional(), monthlyTarget: monthlyTargetSchema.nullable().optional() })
   .partial()
 
 /** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */
@@ -137,10 +139,10 @@ const settingsFields = {
 }
 
 /** Application settings as kept in settings.json. */
-export const settingsSchema = z.object(settingsFields)
+export const settingsSchema = z.object({ ...settingsFields, ...storedViewSettingsFields })
 
 /** A change of application settings from the renderer. */
-export const settingsPatchSchema = z.strictObject(settingsFields).partial()
+export const settingsPatchSchema = z.strictObject({ ...settingsFields, ...viewSettingsFields }).partial()
 
 export type AccountPatch = z.output<typeof accountPatchSchema>
 export type SettingsPatch = z.output<typeof settingsPatchSchema>

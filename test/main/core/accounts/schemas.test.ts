@@ -70,7 +70,7 @@ describe('accountInputSchema', () => {
     expect(settingsPatchSchema.safeParse({ intervalSec: 30 }).success).toBe(false)
     expect(settingsPatchSchema.safeParse({ quietHours: { from: '22:00', to: '07:00' } }).success).toBe(true)
     expect(settingsPatchSchema.safeParse({ quietHours: { from: '25:00', to: '07:00' } }).success).toBe(false)
-    expect(settingsPatchSchema.safeParse({ theme: 'dark' }).success).toBe(false)
+    expect(settingsPatchSchema.safeParse({ colourScheme: 'dark' }).success).toBe(false)
   })
 })
 
