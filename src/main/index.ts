@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
+import { writeFileAtomic } from './core/fsAtomic'
 import { EVENT_CHANNELS } from '../shared/ipc'
 import { hardenApp } from './electron/security'
 import { createMainWindow, rendererUrl } from './electron/window'
@@ -29,6 +30,15 @@ function userDataDir(): string {
   return app.getPath('userData')
 }
 
+/** The save dialog of the comparison's CSV export; the file is written here in main, atomically. */
+async function saveWithDialog(suggestedName: string, content: string): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] }
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  if (result.canceled || !result.filePath) return null
+  await writeFileAtomic(result.filePath, content)
+  return result.filePath
+}
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
     // Electron's fetch honours the system proxy and certificate store.
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
+    saveFile: saveWithDialog,
   })
   registerIpc(createDispatcher(core.handlers), () => mainWindow, rendererUrl())
   for (const channel of EVENT_CHANNELS) {

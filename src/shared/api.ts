@@ -54,6 +54,10 @@ export interface StoreglanceApi {
     /** The store's local history: since when, its months so far and its transactions per day. */
     get(id: string): Promise<StoreHistory>
   }
+  comparison: {
+    /** Asks main to save the comparison as CSV (a save dialog); resolves with the path, or null if cancelled. */
+    exportCsv(): Promise<string | null>
+  }
   /** Event subscriptions; each returns its unsubscribe function. */
   on: {
     snapshot(cb: (pair: SnapshotPair) => void): () => void
@@ -95,6 +99,9 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     },
     history: {
       get: (id) => call('history:get', { id }),
+    },
+    comparison: {
+      exportCsv: async () => (await call('comparison:exportCsv', null)).path,
     },
     on: {
       snapshot: (cb) => subscribe('event:snapshot', cb),

@@ -63,6 +63,8 @@ export interface InvokeContract {
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
   'history:get': { request: { id: string }; response: StoreHistory }
+  /** Saves the comparison as CSV where the user picks (main's save dialog); path null = cancelled. */
+  'comparison:exportCsv': { request: null; response: { path: string | null } }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -83,6 +85,7 @@ export const INVOKE_CHANNELS = [
   'stores:refresh',
   'settings:update',
   'history:get',
+  'comparison:exportCsv',
 ] as const
 
 export const EVENT_CHANNELS = [

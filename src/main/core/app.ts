@@ -15,6 +15,7 @@ import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
 import { storeHistory, type HistoryStore } from './snapshots'
+import { comparisonCsvNow, exportFileName, type SaveFile } from './exportComparison'
 
 export interface AppCoreOptions {
   userDataDir: string
@@ -28,6 +29,8 @@ export interface AppCoreOptions {
   /** 'auto' (default): demo stores when no store is set up; 'on': always; 'off': never. */
   demo?: 'auto' | 'on' | 'off'
   demoOptions?: DemoServerOptions
+  /** Shows a save dialog and writes the file (the comparison's CSV export); none = export unavailable. */
+  saveFile?: SaveFile
   /** Poller tuning, for tests. */
   monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs'>
 }
@@ -137,6 +140,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return null
     },
     'history:get': async ({ id }) => storeHistory(need(history), id),
+    'comparison:exportCsv': async () => {
+      if (!options.saveFile) throw new Error('Saving files is not available here.')
+      const now = new Date(clock.now())
+      const csv = await comparisonCsvNow({
+        accounts: need(accounts).list(),
+        storeOrder: need(accounts).settings().storeOrder,
+        snapshots: need(monitor).snapshots(),
+        status: (id) => need(monitor).status(id) ?? null,
+        history: need(history),
+        now,
+      })
+      return { path: await options.saveFile(exportFileName(now), csv) }
+    },
     'settings:update': async (patch) => {
       const settings = await need(accounts).updateSettings(patch)
       await need(monitor).accountsChanged()

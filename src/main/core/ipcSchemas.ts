@@ -22,4 +22,5 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   'stores:refresh': z.strictObject({ id: id.optional() }),
   'settings:update': settingsPatchSchema,
   'history:get': z.strictObject({ id }),
+  'comparison:exportCsv': z.null(),
 }

@@ -22,6 +22,7 @@ const handlers = {
   },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
   'history:get': async ({ id }) => ({ id, since: null, recordedDays: 0, months: [], daily: [] }),
+  'comparison:exportCsv': async () => ({ path: null }),
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 

@@ -6,7 +6,7 @@
 import type { Account } from '../../../shared/model'
 import { createMonitor } from '../../core/monitor'
 import { systemClock } from '../../core/ports'
-import { historyDaily } from '../../core/snapshots'
+import { exportedAccounts, withHistory } from '../../core/comparisonCsv'
 import { exclusive, intFlag, parseCommand, type OptionSpec } from '../args'
 import { openCore, type CliCore, type CliIo } from '../context'
 import { CliFailure, EXIT, exitCodeForKind, failureLabel, type ExitCode } from '../exitCodes'
@@ -32,7 +32,7 @@ const NO_STORES =
 function enabledAccounts(core: CliCore): Account[] {
   const all = core.accounts.list()
   if (all.length === 0) throw new CliFailure(EXIT.usage, NO_STORES)
-  const enabled = all.filter((a) => a.enabled)
+  const enabled = exportedAccounts(all, core.accounts.settings().storeOrder)
   if (enabled.length === 0) throw new CliFailure(EXIT.usage, `All ${all.length} stores are disabled: enable one in the app first.`)
   return enabled
 }
@@ -59,11 +59,6 @@ async function fetchedColumns(core: CliCore, accounts: Account[], timeoutMs: num
     const state = error || !snapshot ? 'failed' : 'ok'
     return { account, snapshot, state, error: state === 'failed' ? (error ?? { kind: 'network', message: 'No answer.' }) : null }
   })
-}
-
-/** Adds each store's local history (the projection's longer weekday figures); a damaged one is skipped. */
-async function withHistory(core: CliCore, cols: StoreColumn[]): Promise<StoreColumn[]> {
-  return Promise.all(cols.map(async (c) => ({ ...c, history: await historyDaily(core.history, c.account.id).catch(() => []) })))
 }
 
 /** When every store failed, the most actionable code: keychain (4), then server refusal (2), then request (3). */
@@ -106,7 +101,7 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
   const offline = flags.offline === true
   const core = await openCore(io)
   const accounts = enabledAccounts(core)
-  const cols = await withHistory(core, offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io))
+  const cols = await withHistory(core.history, offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io))
   const now = new Date()
   const comparison = compare(cols)
   if (flags.json) io.out(comparisonJson(cols, comparison, now, offline))

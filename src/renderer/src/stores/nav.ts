@@ -50,5 +50,11 @@ export const useNavStore = defineStore('nav', () => {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }
-  return { view, storeId, loaded, loadError, go, listen }
+  /** Set when "Add your store" asked Settings to open its add form. */
+  const addRequested = ref(false)
+  function openAddForm(): void {
+    addRequested.value = true
+    go('settings')
+  }
+  return { view, storeId, loaded, loadError, addRequested, go, listen, openAddForm }
 })
