@@ -162,3 +162,21 @@ test('the CSV export is the CLI\'s `snapshot --csv` for the same figures', async
     await server.close()
   }
 })
+
+test('the theme follows the system live, and the setting overrides it', async () => {
+  const h = await startHarness({ userDataDir: dir, core: demoCore(2) })
+  try {
+    const html = h.page.locator('html')
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    await h.page.emulateMedia({ colorScheme: 'dark' })
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+    await h.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await h.page.getByRole('radio', { name: 'Light' }).check()
+    await expect(html).toHaveAttribute('data-theme', 'light')
+    expect(h.core.accounts.settings().theme).toBe('light')
+    await h.page.getByRole('radio', { name: 'As the system' }).check()
+    await expect(html).toHaveAttribute('data-theme', 'dark')
+  } finally {
+    await h.close()
+  }
+})
