@@ -7,7 +7,7 @@ import { DEFAULT_SIZES } from '../../src/shared/model'
 import type { StoreView } from '../../src/renderer/src/useStores'
 import { sortComparison } from '../../src/renderer/src/comparisonView'
 
-export function store(id: string, label: string, over: { limited?: boolean; thisMonth?: number; target?: number } = {}): StoreView {
+function store(id: string, label: string, over: { limited?: boolean; thisMonth?: number; target?: number } = {}): StoreView {
   const snap = makeSnapshot()
   return {
     account: {
@@ -20,7 +20,7 @@ export function store(id: string, label: string, over: { limited?: boolean; this
   }
 }
 
-export function comparisonOf(stores: StoreView[]) {
+function comparisonOf(stores: StoreView[]) {
   return buildComparison(stores.map((s) => ({ id: s.account.id, label: s.account.label, timeZone: 'UTC', snapshot: s.pair!.current })))
 }
 
