@@ -87,6 +87,34 @@ describe('the view model', () => {
   })
 })
 
+describe('idle costs nothing', () => {
+  it('a status change or the age ticking hands the charts the very same arrays; new figures new ones', async () => {
+    const vm = useViewModel()
+    const snapshots = useSnapshotsStore()
+    await until(() => vm.stores.length === 3 && vm.stores.every((s) => s.pair))
+    const w = mount(OverviewView, { global: { stubs: { ActivityChart: true, MonthBars: true } } })
+    const chartSeries = () => w.findComponent({ name: 'ActivityChart' }).props('series') as unknown[]
+    const monthBars = () => w.findComponent({ name: 'MonthBars' }).props('bars') as unknown[]
+    const series = chartSeries()
+    const bars = monthBars()
+    expect(series).toHaveLength(3)
+    const status = vm.stores[0]!.status!
+    snapshots.setStatus({ ...status, state: 'refreshing' })
+    snapshots.tick(Date.now() + 60 * 60_000)
+    await w.vm.$nextTick()
+    expect(chartSeries()).toBe(series)
+    expect(monthBars()).toBe(bars)
+    const pair = vm.stores[1]!.pair!
+    const more = { ...pair.current, transactions: { ...pair.current.transactions, thisMonth: (pair.current.transactions.thisMonth ?? 0) + 1 }, campaignActivity: [] }
+    snapshots.setPair({ ...pair, current: more })
+    await w.vm.$nextTick()
+    expect(chartSeries()).not.toBe(series)
+    expect((chartSeries() as unknown[])[0]).toBe(series[0])
+    expect(monthBars()).not.toBe(bars)
+    w.unmount()
+  })
+})
+
 describe('the theme', () => {
   it('follows the setting, and the system while the setting is "system"', async () => {
     const settings = useSettingsStore()

@@ -52,3 +52,14 @@ export function targetProgress(target: number | undefined, soFar: number | null,
   if (!target || target <= 0) return null
   return { soFar: soFar === null ? null : soFar / target, projected: projected === null ? null : projected / target }
 }
+
+/**
+ * `next`, or `prev` itself when both hold the same items (by `same`): a computed that returns the
+ * previous array keeps its dependents (charts) from redrawing when nothing they show changed.
+ */
+export function keepIfSame<T>(prev: readonly T[] | undefined, next: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
+  if (!prev) return next
+  // Unchanged items keep their identity too, so a chart redraws only the series that changed.
+  const merged = next.map((item, i) => (i < prev.length && same(prev[i]!, item) ? prev[i]! : item))
+  return merged.length === prev.length && merged.every((item, i) => item === prev[i]) ? prev : merged
+}
