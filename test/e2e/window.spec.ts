@@ -88,7 +88,7 @@ test("a store's page shows its figures, lists and a year of local history with t
   const store = generateStores(4, 3)[0]!
   const id = `demo-${store.accountId}`
   const today = new Date().toISOString().slice(0, 10)
-  const first = await seedHistory(dir, id, 390, today)
+  const first = await seedHistory(dir, id, 399, today)
   const h = await startHarness({ userDataDir: dir, core: demoCore() })
   try {
     await allFetched(h, 4)
@@ -98,18 +98,22 @@ test("a store's page shows its figures, lists and a year of local history with t
     await expect(page.getByRole('heading', { level: 1, name: store.label })).toBeVisible()
     const since = await page.evaluate((d) => new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), first)
     await expect(page.getByText(`History since ${since}`)).toBeVisible()
-    // A month a year back, complete in the seeded history, is shown beside the same month this year.
-    const month = addDays(today, -40).slice(0, 7)
+    // Last month is shown beside the same month a year before, complete in the seeded history.
+    const month = addDays(`${today.slice(0, 8)}01`, -1).slice(0, 7)
     const before = yearBefore(month)
+    expect(first <= `${before}-01`).toBe(true)
     let expected = 0
-    for (let i = 0; i < 390; i++) {
+    for (let i = 0; i < 399; i++) {
       const day = addDays(first, i)
       if (day.startsWith(before)) expected += seededQuantity(day, i)
     }
     const row = page.locator(`[data-testid="history-months"] tr[data-month="${month}"]`)
     await expect(row).toBeVisible()
     const cells = await row.locator('td').allTextContents()
+    expect(expected).toBeGreaterThan(0)
     expect(Number(cells[1]!.replace(/\D/g, ''))).toBe(expected)
+    // Both months complete: the change is given, with its sign and arrow.
+    expect(cells[2]).toMatch(/^[▲▼±]/)
     await expect(page.locator('[data-testid="weekday-profile"] tr')).toHaveCount(7)
     // Latest transactions with the redeemed and cashier fields, timestamps as sent.
     const snap = h.core.monitor.snapshots().find((p) => p.id === id)!.current
