@@ -12,7 +12,7 @@ export interface HistoryMonth {
   /** The month's figure as of its last recorded day. */
   transactions: number | null
   newCustomers: number | null
-  /** True when that last recorded day is not the month's last day (the month is not complete). */
+  /** True when the record does not cover the whole month: it starts after the 1st or ends before the last day. */
   partial: boolean
 }
 
@@ -38,10 +38,18 @@ export interface HistoryDayFigures {
 /** Summarizes records (ascending by day) and their daily totals into what the store page shows. */
 export function summarizeHistory(id: string, records: readonly HistoryDayFigures[], daily: DailyCount[]): StoreHistory {
   const lastOfMonth = new Map<string, HistoryDayFigures>()
-  for (const r of records) lastOfMonth.set(r.day.slice(0, 7), r)
+  const firstOfMonth = new Map<string, string>()
+  for (const r of records) {
+    const month = r.day.slice(0, 7)
+    lastOfMonth.set(month, r)
+    if (!firstOfMonth.has(month)) firstOfMonth.set(month, r.day)
+  }
   const months = [...lastOfMonth.entries()].map(([month, r]): HistoryMonth => {
     const [y, m] = month.split('-').map(Number) as [number, number]
-    return { month, transactions: r.transactionsThisMonth, newCustomers: r.newCustomersThisMonth, partial: Number(r.day.slice(8)) < daysInMonth(y, m) }
+    // The month's figure is its total so far, so a late start still counts every day; but a
+    // history that begins mid-month may have missed a store's earlier days: not complete either.
+    const partial = Number(r.day.slice(8)) < daysInMonth(y, m) || firstOfMonth.get(month) !== `${month}-01`
+    return { month, transactions: r.transactionsThisMonth, newCustomers: r.newCustomersThisMonth, partial }
   })
   return { id, since: records[0]?.day ?? null, recordedDays: records.length, months, daily }
 }

@@ -12,10 +12,12 @@ describe('summarizeHistory', () => {
     expect(h.since).toBe('2025-03-12')
     expect(h.recordedDays).toBe(3)
     expect(h.months).toEqual([
-      { month: '2025-03', transactions: 900, newCustomers: 20, partial: false },
+      { month: '2025-03', transactions: 900, newCustomers: 20, partial: true },
       { month: '2025-04', transactions: 50, newCustomers: null, partial: true },
     ])
     expect(summarizeHistory('s1', [], []).since).toBeNull()
+    const whole = summarizeHistory('s1', [{ day: '2025-02-01', transactionsThisMonth: 5, newCustomersThisMonth: 1 }, { day: '2025-02-28', transactionsThisMonth: 80, newCustomersThisMonth: 4 }], [])
+    expect(whole.months).toEqual([{ month: '2025-02', transactions: 80, newCustomers: 4, partial: false }])
   })
 
   it('finds the same month a year before and averages per weekday', () => {
