@@ -184,3 +184,18 @@ test('the theme follows the system live, and the setting overrides it', async ()
     await h.close()
   }
 })
+
+test('first run: a welcome over the demo stores, and "Add your store" opens the form', async () => {
+  const h = await startHarness({ userDataDir: dir, core: demoCore(2) })
+  try {
+    const welcome = h.page.getByRole('region', { name: 'Welcome to Storeglance' })
+    await expect(welcome).toContainText('simulated')
+    await welcome.getByRole('button', { name: 'Add your store' }).click()
+    const form = h.page.getByRole('form', { name: 'Add a store' })
+    await expect(form).toBeVisible()
+    await expect(form).toContainText('Owner ID')
+    await expect(form.getByLabel('API key')).toHaveAttribute('type', 'password')
+  } finally {
+    await h.close()
+  }
+})
