@@ -53,10 +53,15 @@ export async function settle(core: AppCore, clock: FakeClock, deadlineMs: number
   void Promise.allSettled(pending).then(() => (settled = true))
   const startedAt = Date.now()
   let forced = 0
+  let orphanSince = 0
   while (Date.now() - startedAt < 30_000) {
     await sleep(20)
     if (settled && core.monitor.inFlight() === 0) return
     const running = core.monitor.statuses().filter((s) => s.state === 'refreshing')
+    // A slot held while no store is being polled: a leaked slot (give it a moment to be released).
+    if (running.length === 0 && core.monitor.inFlight() > 0) orphanSince ||= Date.now()
+    else orphanSince = 0
+    if (orphanSince && Date.now() - orphanSince > 3_000) throw new Error(`a poll slot leaked: ${core.monitor.inFlight()} held while no store is polled`)
     if (running.length > 0 && running.every((s) => hangs(s.id)) && forced < 20) {
       forced++
       await clock.advance(deadlineMs + 1)
@@ -148,7 +153,9 @@ async function checkSnapshots(home: string, core: AppCore, ids: string[], memory
     const pair = pairs.get(id)
     expect(pair?.current.fetchedAt, `${label}: ${id} shows its newest good snapshot`).toBe(emitted)
     const file = join(home, 'snapshots', `${id}.current.json`)
-    const envelope = snapshotEnvelopeSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+    const text = await readFile(file, 'utf8').catch(() => null)
+    expect(text, `${label}: ${id} had a good snapshot: its file is lost`).not.toBeNull()
+    const envelope = snapshotEnvelopeSchema.parse(JSON.parse(text!))
     const disk = envelope.snapshot
     if (disk.fetchedAt > pair!.current.fetchedAt) {
       // A poll saved its answer, then was dropped (store edited or disabled meanwhile): the disk is
@@ -176,4 +183,15 @@ async function checkAlertFile(home: string, label: string): Promise<void> {
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** Stops the core on a fake clock (its stop waits a bounded time for stuck polls, on that clock). */
+export async function stopCore(core: AppCore, clock: FakeClock): Promise<void> {
+  let stopped = false
+  const stopping = core.stop().finally(() => (stopped = true))
+  for (let i = 0; i < 10 && !stopped; i++) {
+    await sleep(100)
+    await clock.advance(6_000)
+  }
+  await stopping
 }

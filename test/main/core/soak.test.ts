@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { expect, it } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import { createAppCore, type AppCore } from '../../../src/main/core/app'
 import { KeytarSecretStore } from '../../../src/main/core/accounts'
 import { createOffThreadParser } from '../../../src/main/core/api/offThread'
@@ -23,7 +23,7 @@ import type { DemoFault, DemoStore } from '../../../src/main/core/demo'
 import { DEFAULT_SIZES, type AccountInput } from '../../../src/shared/model'
 import { mulberry32 } from '../../../src/main/core/demo/rand'
 import { FakeClock } from '../../helpers/fakeClock'
-import { advanceSettled, checkInvariants, isLarge, randomFault, savedStores, settle, type SoakMemory } from '../../helpers/soakRig'
+import { advanceSettled, checkInvariants, isLarge, randomFault, savedStores, settle, stopCore, type SoakMemory } from '../../helpers/soakRig'
 import { cli, requireKeychain, skipKeychain } from '../cli/helpers'
 import { startRemoteDemoServer, type RemoteDemoServer } from '../../helpers/remoteDemoServer'
 
@@ -61,6 +61,7 @@ it.skipIf(skipKeychain)(`soak: hours of polling with random faults and concurren
   const keyOf = new Map(server.stores.map((s) => [s.accountId, s.key]))
   const parser = createOffThreadParser(WORKER)
   const home = await mkdtemp(join(tmpdir(), 'storeglance-soak-'))
+  onTestFinished(() => rm(home, { recursive: true, force: true }))
   const options = {
     userDataDir: home, version: '1.0.0', secrets: new KeytarSecretStore(), clock, parse: parser.parse, demo: 'off' as const,
     monitor: { random: mulberry32(SEED ^ 0x5bd1e995), spreadMs: () => 0, refreshDebounceMs: 0, pollDeadlineMs: DEADLINE_MS },
@@ -161,7 +162,7 @@ it.skipIf(skipKeychain)(`soak: hours of polling with random faults and concurren
         `longest event-loop block ${ms(block.all)} ms overall, ${ms(block.large)} ms in ${counts.largeRounds} rounds with large bodies (${counts.largeParsed} bodies of 1-4 MB parsed, ${parser.workersStarted()} parse worker(s))`,
     )
   } finally {
-    await core.stop()
+    await stopCore(core, clock)
     await parser.close()
     await server.close()
   }
@@ -178,8 +179,7 @@ it.skipIf(skipKeychain)(`soak: hours of polling with random faults and concurren
       if (before) expect((shown.get(a.id) ?? '') >= memory.lastOnDisk.get(a.id)!, `${label('restart')}: ${a.label} after a restart`).toBe(true)
     }
   } finally {
-    await again.stop()
-    await rm(home, { recursive: true, force: true })
+    await stopCore(again, clock)
   }
 
   /** Zero to two edits through the core's handlers: add, remove, rename, enable/disable, interval. */
