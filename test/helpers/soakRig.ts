@@ -61,7 +61,7 @@ export async function settle(core: AppCore, clock: FakeClock, deadlineMs: number
     // A slot held while no store is being polled: a leaked slot (give it a moment to be released).
     if (running.length === 0 && core.monitor.inFlight() > 0) orphanSince ||= Date.now()
     else orphanSince = 0
-    if (orphanSince && Date.now() - orphanSince > 3_000) throw new Error(`a poll slot leaked: ${core.monitor.inFlight()} held while no store is polled`)
+    if (orphanSince && Date.now() - orphanSince > 5_000) throw new Error(`a poll slot leaked: ${core.monitor.inFlight()} held while no store is polled`)
     if (running.length > 0 && running.every((s) => hangs(s.id)) && forced < 20) {
       forced++
       await clock.advance(deadlineMs + 1)
