@@ -22,6 +22,7 @@ import { reportFailure, setFailureLog } from './electron/failures'
 import { createFileLogger, type FileLogger } from './core/log/fileLog'
 import { outcomeClass } from './core/log/logger'
 import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
+import { createGlanceWindow } from './electron/glanceWindow'
 import { saveWithDialog } from './electron/saveDialog'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
@@ -64,16 +65,34 @@ async function main(): Promise<void> {
     log,
     // The window exists by the time the renderer can ask for an export.
     saveFile: (name, content) => saveWithDialog(windows.get(), name, content),
+    // The glance page asks to hide (Escape, a row or "Open Storeglance" clicked).
+    glance: {
+      hide: (route) => {
+        glanceWindow.hide()
+        if (route !== null) windows.show(route)
+      },
+    },
   })
+  const glanceWindow = createGlanceWindow()
   const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
-  const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))
-  registerIpc(createDispatcher(core.handlers), windows.get, rendererUrl())
+  let quitting = false
+  app.on('before-quit', () => (quitting = true))
+  // Closing the window is not quitting when the tray icon is there: say so, once per user. (The
+  // hidden glance window means window-all-closed may never fire, so the main window's own close counts.)
+  const windowClosed = () => {
+    if (!quitting && glance.hasTray) void sayKeepsRunningOnce(dir).catch((err: unknown) => reportFailure('keepsRunningHint', err))
+  }
+  const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`), windowClosed)
+  registerIpc(createDispatcher(core.handlers), () => [windows.get(), glanceWindow.get()], rendererUrl())
   for (const channel of EVENT_CHANNELS) {
-    core.events.on(channel, (payload) => sendEvent(windows.get(), channel, payload as never))
+    core.events.on(channel, (payload) => {
+      sendEvent(windows.get(), channel, payload as never)
+      sendEvent(glanceWindow.get(), channel, payload as never)
+    })
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
-  const glance = wireGlance({ core, userDataDir: dir, show: (route) => windows.show(route) })
+  const glance = wireGlance({ core, userDataDir: dir, show: (route) => windows.show(route), toggleGlance: (bounds) => glanceWindow.toggle(bounds) })
   const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
   core.events.on('event:settings', (settings) => void desktop.apply(settings))
   // A launch at login starts hidden (in the tray); any other launch shows the window.
@@ -86,6 +105,7 @@ async function main(): Promise<void> {
   quitAfter(() => {
     stopWatching()
     glance.dispose()
+    glanceWindow.dispose()
     desktop.dispose()
     log.info('quitting')
     return core
@@ -96,9 +116,9 @@ async function main(): Promise<void> {
       .then(() => log.flush())
   })
   app.on('window-all-closed', () => {
-    // With a tray icon the app keeps polling there; "Quit" in its menu ends it.
-    if (glance.hasTray) void sayKeepsRunningOnce(dir)
-    else if (process.platform !== 'darwin') app.quit()
+    // With a tray icon the app keeps polling there ("Quit" in its menu ends it); the hint is said
+    // when the main window closes.
+    if (!glance.hasTray && process.platform !== 'darwin') app.quit()
   })
 }
 

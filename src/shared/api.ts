@@ -71,6 +71,10 @@ export interface StoreglanceApi {
     /** Asks main to save the comparison as CSV (a save dialog); resolves with the path, or null if cancelled. */
     exportCsv(): Promise<string | null>
   }
+  glance: {
+    /** Hides the tray's glance window; with a route ('' = as it is), then shows the main window there. */
+    hide(openRoute?: string): Promise<void>
+  }
   /** Event subscriptions; each returns its unsubscribe function. */
   on: {
     snapshot(cb: (pair: SnapshotPair) => void): () => void
@@ -124,6 +128,11 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     },
     comparison: {
       exportCsv: async () => (await call('comparison:exportCsv', null)).path,
+    },
+    glance: {
+      hide: async (openRoute) => {
+        await call('glance:hide', { openRoute: openRoute ?? null })
+      },
     },
     on: {
       snapshot: (cb) => subscribe('event:snapshot', cb),

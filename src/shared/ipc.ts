@@ -70,6 +70,8 @@ export interface InvokeContract {
   'history:get': { request: { id: string }; response: StoreHistory }
   /** Saves the comparison as CSV where the user picks (main's save dialog); path null = cancelled. */
   'comparison:exportCsv': { request: null; response: { path: string | null } }
+  /** Hides the tray's glance window; `openRoute` (e.g. `#/store/<id>`, '' = as it is) then shows the main window there. */
+  'glance:hide': { request: { openRoute: string | null }; response: null }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -98,6 +100,7 @@ export const INVOKE_CHANNELS = [
   'alerts:unmute',
   'history:get',
   'comparison:exportCsv',
+  'glance:hide',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -22,6 +22,8 @@ export interface HandlerRig {
   leftDemo: number
   /** How often the handlers took in changes from disk. */
   synced: number
+  /** Each `glance:hide` the glance window was asked for: the route to open then (null = none). */
+  glanceHides: (string | null)[]
 }
 
 export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance' }
@@ -45,6 +47,7 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
     warnings: [],
     leftDemo: 0,
     synced: 0,
+    glanceHides: [],
     ctx: {
       accounts: () => rig.accounts,
       monitor: () => rig.monitor,
@@ -58,6 +61,7 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
         await writeFile(path, content)
         return path
       },
+      glance: { hide: (route) => h.glanceHides.push(route) },
       events,
       info: () => INFO,
       warnings: () => h.warnings,

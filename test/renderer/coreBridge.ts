@@ -60,7 +60,8 @@ export async function installCoreBridge(stores = 3): Promise<CoreBridge> {
     dir,
     async close() {
       await core.stop()
-      await rm(dir, { recursive: true, force: true })
+      // A save the component started just before the test ended may still be renaming its file.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
 }

@@ -12,7 +12,7 @@ import { KeytarSecretStore, type AccountService } from './accounts'
 import { openUserData } from './userData'
 import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
-import { accountViews, createHandlers } from './handlers'
+import { accountViews, createHandlers, type GlanceControl } from './handlers'
 import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { createAlertService, openAlertBook, type AlertService } from './alerts'
@@ -43,6 +43,8 @@ export interface AppCoreOptions {
   log?: AppLog
   /** Shows a save dialog and writes the file (the comparison's CSV export); none = export unavailable. */
   saveFile?: SaveFile
+  /** The tray's glance window (hidden on request from its page); none = `glance:hide` does nothing. */
+  glance?: GlanceControl
   /** Poller tuning, for tests. */
   monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs' | 'pollDeadlineMs'>
 }
@@ -130,6 +132,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     alerts: () => need(alerts),
     history: () => need(history),
     saveFile: options.saveFile ?? null,
+    glance: options.glance ?? null,
     now: () => clock.now(),
     syncFromDisk: async () => {
       await syncFromDisk()

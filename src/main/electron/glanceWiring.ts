@@ -5,7 +5,7 @@
  * first time that happens the user is told once.
  */
 import { join } from 'node:path'
-import { app, net, Notification } from 'electron'
+import { app, net, Notification, type Rectangle } from 'electron'
 import type { AppCore } from '../core/app'
 import type { LoggedAlert } from '../core/alerts'
 import { inOneHour, tomorrowAtEight, type GlanceInput, type MenuAction } from '../core/glance/glance'
@@ -24,6 +24,8 @@ export interface GlanceWiringDeps {
   userDataDir: string
   /** Shows the main window at a route ('' = as it is). */
   show: (route: string) => void
+  /** Shows or hides the glance window beside the icon; without one a click shows the main window. */
+  toggleGlance?: (iconBounds: Rectangle) => void
 }
 
 /**
@@ -79,7 +81,7 @@ export function wireGlance(deps: GlanceWiringDeps): GlanceWiring {
   }
   let tray: TrayView | null = null
   try {
-    tray = createTray({ iconDir: trayIconDir(), act, onClick: () => deps.show(''), showTitle: () => true }, glanceInput(core))
+    tray = createTray({ iconDir: trayIconDir(), act, onClick: (bounds) => (deps.toggleGlance ? deps.toggleGlance(bounds) : deps.show('')), showTitle: () => true }, glanceInput(core))
   } catch {
     tray = null // No tray on this desktop: the window stays the way in.
   }

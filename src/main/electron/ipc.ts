@@ -35,11 +35,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
   return sameOrigin(frame.url, appUrl)
 }
 
-/** Wires every invoke channel to the dispatcher. Returns a function that removes the handlers. */
-export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow | null, appUrl: string): () => void {
+/**
+ * Wires every invoke channel to the dispatcher; `getWindows` gives our window (or windows: the main
+ * window and the tray's glance), whose main frames are trusted. Returns a function that removes the handlers.
+ */
+export function registerIpc(dispatch: Dispatch, getWindows: () => BrowserWindow | null | readonly (BrowserWindow | null)[], appUrl: string): () => void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
-      if (!isTrustedSender(event, getWindow(), appUrl)) {
+      const windows = getWindows()
+      const list = Array.isArray(windows) ? windows : [windows as BrowserWindow | null]
+      if (!list.some((w) => isTrustedSender(event, w, appUrl))) {
         return { ok: false, error: { kind: 'invalid', message: 'Request refused: unknown sender.' } }
       }
       return dispatch(channel, request)

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron'
 import { tooltipText, trayMenu, trayState, type GlanceInput, type GlanceMenuItem, type MenuAction, type TrayState } from '../core/glance/glance'
 
 export interface TrayDeps {
@@ -15,8 +15,8 @@ export interface TrayDeps {
   platform?: NodeJS.Platform
   /** Runs a menu action. */
   act: (action: MenuAction) => void
-  /** A left click on the icon (macOS, Windows). */
-  onClick: () => void
+  /** A left click on the icon (macOS, Windows), with the icon's bounds on screen. */
+  onClick: (bounds: Rectangle) => void
   /** macOS: show the tooltip text beside the icon. */
   showTitle: () => boolean
 }
@@ -52,7 +52,7 @@ export function createTray(deps: TrayDeps, first: GlanceInput): TrayView {
   const platform = deps.platform ?? process.platform
   let state = trayState(first)
   const tray = new Tray(iconFor(deps.iconDir, state, platform))
-  tray.on('click', () => deps.onClick())
+  tray.on('click', (_event, bounds) => deps.onClick(bounds))
   const draw = (input: GlanceInput) => {
     const next = trayState(input)
     if (next !== state) {

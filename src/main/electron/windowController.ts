@@ -21,8 +21,11 @@ export interface WindowController {
   toggle(): void
 }
 
-/** Creates the controller; `dir` holds window-state.json, `onError` hears about failed saves. */
-export async function createWindowController(dir: string, onError: (err: unknown) => void): Promise<WindowController> {
+/**
+ * Creates the controller; `dir` holds window-state.json, `onError` hears about failed saves, and
+ * `onClosed` is told each time the user closes the main window (the app may live on in the tray).
+ */
+export async function createWindowController(dir: string, onError: (err: unknown) => void, onClosed: () => void = () => undefined): Promise<WindowController> {
   let bounds = await loadWindowBounds(dir)
   let window: BrowserWindow | null = null
   const live = () => (window && !window.isDestroyed() ? window : null)
@@ -36,6 +39,7 @@ export async function createWindowController(dir: string, onError: (err: unknown
     created.once('closed', () => {
       stop()
       window = null
+      onClosed()
     })
     // Later windows open where this one was closed (read again on next creation).
     created.once('close', () => {

@@ -31,6 +31,7 @@ const handlers = {
   'alerts:unmute': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
   'history:get': async ({ id }) => ({ id, since: null, recordedDays: 0, months: [], daily: [] }),
   'comparison:exportCsv': async () => ({ path: null }),
+  'glance:hide': async () => null,
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 

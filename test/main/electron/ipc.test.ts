@@ -39,6 +39,17 @@ describe('the IPC adapter', () => {
     expect(dispatch).toHaveBeenCalledWith('app:info', null)
   })
 
+  it('trusts the main frame of each of our windows (main window and glance), and no other', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
+    const glanceFrame = { url: `${APP_URL}#/glance` }
+    const glance = { isDestroyed: () => false, webContents: { mainFrame: glanceFrame, send: vi.fn() } }
+    registerIpc(dispatch, () => [null, window as never, glance as never], APP_URL)
+    expect(await handlers.get('app:info')!({ senderFrame: glanceFrame }, null)).toEqual({ ok: true, value: 'yes' })
+    expect(await handlers.get('app:info')!({ senderFrame: mainFrame }, null)).toEqual({ ok: true, value: 'yes' })
+    expect(await handlers.get('app:info')!({ senderFrame: { url: APP_URL } }, null)).toMatchObject({ ok: false })
+    expect(dispatch).toHaveBeenCalledTimes(2)
+  })
+
   it('refuses a subframe, another page, or a missing window without dispatching', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'yes' }))
     registerIpc(dispatch, () => window as never, APP_URL)

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { GlanceInput, MenuAction } from '../../../src/main/core/glance/glance'
 import { DEFAULT_SIZES } from '../../../src/shared/model'
 
-const trays = vi.hoisted(() => [] as { image: unknown; tooltip: string; title: string; menu: Electron.MenuItemConstructorOptions[]; handlers: Map<string, () => void>; destroyed: boolean }[])
+const trays = vi.hoisted(() => [] as { image: unknown; tooltip: string; title: string; menu: Electron.MenuItemConstructorOptions[]; handlers: Map<string, (...args: unknown[]) => void>; destroyed: boolean }[])
 vi.mock('electron', () => {
   const image = (path: string | null) => {
     const img = { path, template: false, setTemplateImage: (t: boolean) => void (img.template = t) }
@@ -20,12 +20,12 @@ vi.mock('electron', () => {
     buildFromTemplate: (t: Electron.MenuItemConstructorOptions[]) => t as unknown as Electron.Menu,
   } satisfies Partial<typeof import('electron')['Menu']>
   class Tray {
-    state = { image: null as unknown, tooltip: '', title: '', menu: [] as Electron.MenuItemConstructorOptions[], handlers: new Map<string, () => void>(), destroyed: false }
+    state = { image: null as unknown, tooltip: '', title: '', menu: [] as Electron.MenuItemConstructorOptions[], handlers: new Map<string, (...args: unknown[]) => void>(), destroyed: false }
     constructor(img: unknown) {
       this.state.image = img
       trays.push(this.state)
     }
-    on(event: string, fn: () => void) {
+    on(event: string, fn: (...args: unknown[]) => void) {
       this.state.handlers.set(event, fn)
       return this as unknown as Electron.Tray
     }
@@ -59,8 +59,8 @@ describe('tray', () => {
     dirs.push(dir)
     await writeFile(join(dir, 'tray-attention.png'), '')
     const actions: MenuAction[] = []
-    let clicks = 0
-    const view = createTray({ iconDir: dir, platform: 'linux', act: (a) => actions.push(a), onClick: () => clicks++, showTitle: () => true }, input({ online: false }))
+    const clicks: Electron.Rectangle[] = []
+    const view = createTray({ iconDir: dir, platform: 'linux', act: (a) => actions.push(a), onClick: (b) => clicks.push(b), showTitle: () => true }, input({ online: false }))
     const t = trays.at(-1)!
     // No icon file for "offline": an empty image, the tray still works.
     expect(t.image).toMatchObject({ path: null })
@@ -73,8 +73,10 @@ describe('tray', () => {
     expect(labels).toEqual(['Harbour Café: no figures yet', 'separator', 'Refresh now', 'Mute for 1 hour', 'Mute until tomorrow 08:00', 'separator', 'Open Storeglance', 'Quit'])
     for (const item of t.menu) (item.click as (() => void) | undefined)?.()
     expect(actions.map((a) => a.kind)).toEqual(['openStore', 'refresh', 'muteHour', 'muteTomorrow', 'open', 'quit'])
-    t.handlers.get('click')!()
-    expect(clicks).toBe(1)
+    // A left click passes on where the icon is (the glance window opens beside it).
+    const bounds = { x: 1800, y: 0, width: 22, height: 22 }
+    t.handlers.get('click')!({}, bounds, { x: 1810, y: 10 })
+    expect(clicks).toEqual([bounds])
     view.destroy()
     expect(t.destroyed).toBe(true)
   })

@@ -101,14 +101,16 @@ describe('the window controller', () => {
     expect(state.windows).toHaveLength(1)
   })
 
-  it('makes a new window after the old one closed, where it was closed', async () => {
-    const windows = await createWindowController(await mkdtemp(join(base, 'c-')), () => undefined)
+  it('makes a new window after the old one closed, where it was closed, and says the window closed', async () => {
+    let closed = 0
+    const windows = await createWindowController(await mkdtemp(join(base, 'c-')), () => undefined, () => closed++)
     windows.show()
     const first = state.windows[0]!
     first.once.get('close')!()
     first.destroyed = true
     first.once.get('closed')!()
     expect(windows.get()).toBeNull()
+    expect(closed).toBe(1)
     windows.show()
     expect(state.windows).toHaveLength(2)
     expect(state.windows[1]!.options).toMatchObject({ x: 0, y: 0, width: 800, height: 600 })

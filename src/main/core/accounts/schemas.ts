@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { DEFAULT_SETTINGS, MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { ACCELERATOR_MAX, ACCELERATOR_PATTERN } from '../../../shared/accelerator'
 import { notificationSettingsSchema } from '../alerts/schemas'
 import { monthlyTargetSchema, storedViewSettingsFields, viewSettingsFields } from './viewSettings'
 
@@ -146,11 +147,8 @@ export const storedAccountSchema = z.object({ id: accountIdSchema, ...identityFi
  */
 export const acceleratorSchema = z
   .string()
-  .max(80)
-  .regex(
-    /^(?:(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+){1,4}(?:[A-Z0-9]|F[1-9]|F1[0-9]|F2[0-4]|Space|Tab|Enter|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Plus|[-=[\];',./`\\])$/,
-    'must be modifiers and one key, e.g. CommandOrControl+Alt+G',
-  )
+  .max(ACCELERATOR_MAX)
+  .regex(ACCELERATOR_PATTERN, 'must be modifiers and one key, e.g. CommandOrControl+Alt+G')
 
 const settingsFields = {
   intervalSec: intervalSchema,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { RULE_NUMBERS, type RuleNumber } from '../../../shared/alertRules'
 import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type NotificationSettings, type WeeklyWindow } from './types'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
@@ -19,7 +20,9 @@ export const weeklyWindowSchema = z.strictObject({
     .transform((d) => [...new Set(d)].sort()),
 }) satisfies z.ZodType<WeeklyWindow, unknown>
 
-const count = (min: number, max: number) => z.number().int().min(min).max(max)
+/** A rule's number within the range the Settings form also checks (shared/alertRules.ts). */
+const num = (n: RuleNumber) => (n.integer ? z.number().int() : z.number()).min(n.min).max(n.max)
+const R = RULE_NUMBERS
 
 /**
  * Any part of the alert settings; `resolveAlertSettings` fills in the rest. Exactly these names
@@ -31,12 +34,12 @@ export const alertSettingsPatchSchema = z.strictObject({
   quietHours: weeklyWindowSchema.nullable().optional(),
   rules: z
     .strictObject({
-      unreachable: z.strictObject({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
+      unreachable: z.strictObject({ enabled: z.boolean(), polls: num(R.unreachable.polls) }).partial(),
       keyRejected: z.strictObject({ enabled: z.boolean() }).partial(),
-      behindPace: z.strictObject({ enabled: z.boolean(), percent: z.number().min(0).max(100), minBase: z.number().min(0).max(1e12), polls: count(1, 1000) }).partial(),
-      quietStore: z.strictObject({ enabled: z.boolean(), minutes: z.number().min(0).max(1e6) }).partial(),
-      recordDay: z.strictObject({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
-      bigTransaction: z.strictObject({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
+      behindPace: z.strictObject({ enabled: z.boolean(), percent: num(R.behindPace.percent), minBase: num(R.behindPace.minBase), polls: num(R.behindPace.polls) }).partial(),
+      quietStore: z.strictObject({ enabled: z.boolean(), minutes: num(R.quietStore.minutes) }).partial(),
+      recordDay: z.strictObject({ enabled: z.boolean(), minDays: num(R.recordDay.minDays) }).partial(),
+      bigTransaction: z.strictObject({ enabled: z.boolean(), amount: num(R.bigTransaction.amount) }).partial(),
       target: z.strictObject({ enabled: z.boolean() }).partial(),
     })
     .partial()

@@ -5,6 +5,9 @@
  */
 import type { SnapshotPair } from '../../../shared/ipc'
 import type { Account, StoreStatus } from '../../../shared/model'
+import { glanceStore, pctText, type GlanceStore } from '../../../shared/glance'
+
+export { inOneHour, pctText, tomorrowAtEight, type GlanceStore } from '../../../shared/glance'
 
 /** Icon states, most pressing first: the first that applies is shown. */
 export const TRAY_STATES = ['paused', 'offline', 'error', 'attention', 'stale', 'ok'] as const
@@ -28,39 +31,13 @@ export interface GlanceInput {
   now: Date
 }
 
-/** One store as the glance shows it. */
-export interface GlanceStore {
-  id: string
-  label: string
-  colour: string
-  thisMonth: number | null
-  /** Change against the same period last month, in percent; null when unknown or the base is 0. */
-  changePct: number | null
-  stale: boolean
-  failing: boolean
-}
-
 const enabledOf = (input: GlanceInput) => input.accounts.filter((a) => a.enabled)
 
 /** Each enabled store's figures and marks. Stale = figures older than twice the store's interval. */
 export function glanceStores(input: GlanceInput): GlanceStore[] {
-  return enabledOf(input).map((a) => {
-    const snap = input.snapshots.find((p) => p.id === a.id)?.current ?? null
-    const status = input.statuses.find((s) => s.id === a.id)
-    const interval = (a.intervalSec ?? input.intervalSec) * 1000
-    const age = snap ? input.now.getTime() - Date.parse(snap.fetchedAt) : Infinity
-    const thisMonth = snap?.transactions.thisMonth ?? null
-    const base = snap?.transactions.samePeriodLastMonth ?? null
-    return {
-      id: a.id,
-      label: a.label,
-      colour: a.colour,
-      thisMonth,
-      changePct: thisMonth !== null && base ? ((thisMonth - base) / base) * 100 : null,
-      stale: snap !== null && age > 2 * interval,
-      failing: Boolean(status?.error || status?.needsAttention),
-    }
-  })
+  return enabledOf(input).map((a) =>
+    glanceStore(a, input.snapshots.find((p) => p.id === a.id)?.current ?? null, input.statuses.find((s) => s.id === a.id), input.intervalSec, input.now),
+  )
 }
 
 /** Paused, offline (the computer, or every store failing with a network error), error, attention (unread), stale or ok. */
@@ -77,13 +54,6 @@ export function trayState(input: GlanceInput): TrayState {
 }
 
 const n = (v: number) => v.toLocaleString('en-US')
-
-/** "+10.3 %", "−3.0 %", "±0.0 %". */
-export function pctText(pct: number): string {
-  const rounded = Math.round(pct * 10) / 10
-  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±'
-  return `${sign}${Math.abs(rounded).toFixed(1)} %`
-}
 
 /** The tooltip (and macOS title): store count, total transactions this month with change, unread alerts. */
 export function tooltipText(input: GlanceInput): string {
@@ -139,14 +109,4 @@ export function trayMenu(input: GlanceInput): GlanceMenuItem[] {
     { type: 'item', label: 'Open Storeglance', action: { kind: 'open' } },
     { type: 'item', label: 'Quit', action: { kind: 'quit' } },
   ]
-}
-
-/** When "Mute until tomorrow 08:00" ends: 08:00 of the next day in the computer's local time. */
-export function tomorrowAtEight(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 8, 0, 0, 0)
-}
-
-/** When "Mute for 1 hour" ends. */
-export function inOneHour(now: Date): Date {
-  return new Date(now.getTime() + 3_600_000)
 }

@@ -12,6 +12,12 @@ import type { Monitor } from '../monitor'
 import type { SaveFile } from '../exportComparison'
 import type { HistoryStore } from '../snapshots'
 
+/** What the core may ask of the tray's glance window (drawn by the Electron shell). */
+export interface GlanceControl {
+  /** Hides the glance window; with a route ('' = as it is), then shows the main window there. */
+  hide(openRoute: string | null): void
+}
+
 /** The handlers of some channels: each domain module returns its own. */
 export type HandlersOf<C extends keyof IpcHandlers> = Pick<IpcHandlers, C>
 
@@ -28,6 +34,8 @@ export interface HandlerContext {
   history(): HistoryStore
   /** Main's save dialog (the CSV export); null where files cannot be saved (no window). */
   saveFile: SaveFile | null
+  /** The tray's glance window; null where there is none (command line, browser tests without one). */
+  glance: GlanceControl | null
   events: TypedEvents<EventContract>
   info(): AppInfo
   /** Warnings so far, oldest first. */

@@ -9,7 +9,7 @@ import { storeHandlers } from './stores'
 import { windowHandlers } from './window'
 
 export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers, windowHandlers }
-export { accountView, accountViews, accountsChanged, type HandlerContext, type HandlersOf } from './context'
+export { accountView, accountViews, accountsChanged, type GlanceControl, type HandlerContext, type HandlersOf } from './context'
 
 /** Every channel's handler. A channel of the contract that no domain handles fails to compile here. */
 export function createHandlers(ctx: HandlerContext): IpcHandlers {

@@ -3,9 +3,14 @@ import { comparisonCsvNow, exportFileName } from '../exportComparison'
 import { storeHistory } from '../snapshots'
 import type { HandlerContext, HandlersOf } from './context'
 
-/** Handlers of `history:get` and `comparison:exportCsv`. */
-export function windowHandlers(ctx: HandlerContext): HandlersOf<'history:get' | 'comparison:exportCsv'> {
+/** Handlers of `history:get`, `comparison:exportCsv` and `glance:hide`. */
+export function windowHandlers(ctx: HandlerContext): HandlersOf<'history:get' | 'comparison:exportCsv' | 'glance:hide'> {
   return {
+    // Without a glance window (command line, tests) there is nothing to hide: not an error.
+    'glance:hide': async ({ openRoute }) => {
+      ctx.glance?.hide(openRoute)
+      return null
+    },
     'history:get': async ({ id }) => storeHistory(ctx.history(), id),
     'comparison:exportCsv': async () => {
       const save = ctx.saveFile

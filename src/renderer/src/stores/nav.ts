@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
-export type ViewName = 'overview' | 'stores' | 'alerts' | 'settings' | 'store'
+export type ViewName = 'overview' | 'stores' | 'alerts' | 'settings' | 'store' | 'glance'
 
-const VIEWS: readonly ViewName[] = ['overview', 'stores', 'alerts', 'settings']
+// 'glance' is the tray's small window (its own route, no header).
+const VIEWS: readonly ViewName[] = ['overview', 'stores', 'alerts', 'settings', 'glance']
 
-/** Reads a location hash: `#/overview`, `#/stores`, `#/alerts`, `#/settings`, `#/store/<id>`. */
+/** Reads a location hash: `#/overview`, `#/stores`, `#/alerts`, `#/settings`, `#/store/<id>`, `#/glance`. */
 export function parseHash(hash: string): { view: ViewName; storeId: string | null } {
   const parts = hash.replace(/^#\/?/, '').split('/')
   if (parts[0] === 'store' && parts.length === 2) {

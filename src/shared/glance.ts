@@ -1,0 +1,60 @@
+/**
+ * The glance's rules, shared by the tray (main) and the glance window (renderer): one store's
+ * row (figures, change, state) and when the two mute choices end. No Node, DOM or Electron.
+ */
+import type { Account, StoreSnapshot, StoreStatus } from './model'
+
+/** A store's state on the glance, most pressing first. */
+export type GlanceRowState = 'attention' | 'failing' | 'stale' | 'ok'
+
+/** One store as the glance shows it. */
+export interface GlanceStore {
+  id: string
+  label: string
+  colour: string
+  thisMonth: number | null
+  /** Change against the same period last month, in percent; null when unknown or the base is 0. */
+  changePct: number | null
+  stale: boolean
+  failing: boolean
+  /** needs attention (key refused, keychain) > failing (polls fail) > stale > ok. */
+  state: GlanceRowState
+}
+
+/** One store's glance row. Stale = figures older than twice the store's interval (own or the app's). */
+export function glanceStore(account: Account, snap: StoreSnapshot | null, status: StoreStatus | undefined, intervalSec: number, now: Date): GlanceStore {
+  const interval = (account.intervalSec ?? intervalSec) * 1000
+  const age = snap ? now.getTime() - Date.parse(snap.fetchedAt) : Infinity
+  const thisMonth = snap?.transactions.thisMonth ?? null
+  const base = snap?.transactions.samePeriodLastMonth ?? null
+  const stale = snap !== null && age > 2 * interval
+  const attention = Boolean(status?.needsAttention)
+  const failing = Boolean(status?.error) || attention
+  return {
+    id: account.id,
+    label: account.label,
+    colour: account.colour,
+    thisMonth,
+    changePct: thisMonth !== null && base ? ((thisMonth - base) / base) * 100 : null,
+    stale,
+    failing,
+    state: attention ? 'attention' : failing ? 'failing' : stale ? 'stale' : 'ok',
+  }
+}
+
+/** "+10.3 %", "−3.0 %", "±0.0 %". */
+export function pctText(pct: number): string {
+  const rounded = Math.round(pct * 10) / 10
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±'
+  return `${sign}${Math.abs(rounded).toFixed(1)} %`
+}
+
+/** When "Mute until tomorrow 08:00" ends: 08:00 of the next day in the computer's local time. */
+export function tomorrowAtEight(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 8, 0, 0, 0)
+}
+
+/** When "Mute for 1 hour" ends. */
+export function inOneHour(now: Date): Date {
+  return new Date(now.getTime() + 3_600_000)
+}
