@@ -29,7 +29,7 @@ function timeOnce(fn: () => unknown): number {
 
 /** Median ms of `product` and `floor`, run alternately `runs` times after a warm-up. */
 export function compare(product: () => unknown, floor: () => unknown, runs: number): { product: number; floor: number } {
-  for (let i = 0; i < Math.max(3, runs / 10); i++) {
+  for (let i = 0; i < Math.max(2, runs / 10); i++) {
     product()
     floor()
   }
@@ -55,9 +55,9 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { size: '20KB', runs: 400, xml: defaultXml, json: defaultJson },
-  { size: '200KB', runs: 40, xml: () => xmlOfSize(200 * 1024), json: () => jsonOfSize(200 * 1024) },
-  { size: '2MB', runs: 8, xml: () => xmlOfSize(2 * MB), json: () => jsonOfSize(2 * MB) },
+  { size: '20KB', runs: 300, xml: defaultXml, json: defaultJson },
+  { size: '200KB', runs: 30, xml: () => xmlOfSize(200 * 1024), json: () => jsonOfSize(200 * 1024) },
+  { size: '2MB', runs: 6, xml: () => xmlOfSize(2 * MB), json: () => jsonOfSize(2 * MB) },
 ]
 
 /** Measure 1: two rows (time and ratio to the floor, throughput in the label) per format and size. */
