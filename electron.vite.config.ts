@@ -3,34 +3,20 @@ import type { Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { resolve } from 'node:path'
 import { chmodSync, existsSync } from 'node:fs'
+import { contentSecurityPolicy, DEV_SERVER_PORT } from './scripts/csp'
 
-/**
- * The renderer's Content-Security-Policy. Production is strict (no inline script or style);
- * the dev server needs inline styles and a websocket for hot reload, and gets only those.
- */
-function csp(dev: boolean): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    dev ? "connect-src 'self' ws:" : "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ')
-}
-
+/** Writes the Content-Security-Policy (scripts/csp.ts) into the renderer's index.html. */
 function cspPlugin(): Plugin {
   let dev = false
+  let port = DEV_SERVER_PORT
   return {
     name: 'storeglance-csp',
     configResolved(config) {
       dev = config.command === 'serve'
+      port = config.server.port ?? DEV_SERVER_PORT
     },
     transformIndexHtml(html) {
-      return html.replace('__STOREGLANCE_CSP__', csp(dev))
+      return html.replace('__STOREGLANCE_CSP__', contentSecurityPolicy(dev, port))
     },
   }
 }
@@ -50,7 +36,9 @@ export default defineConfig({
   main: {
     plugins: [executableCli()],
     build: {
-      externalizeDeps: true,
+      // keytar is an optional dependency (see package.json): it stays external, loaded at run time
+      // from node_modules or not at all, never bundled with its native file.
+      externalizeDeps: { include: ['keytar'] },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
@@ -72,5 +60,7 @@ export default defineConfig({
   renderer: {
     resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') } },
     plugins: [vue(), cspPlugin()],
+    // A fixed port, so the dev CSP can name the one websocket hot reload uses.
+    server: { port: DEV_SERVER_PORT, strictPort: true },
   },
 })

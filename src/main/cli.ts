@@ -13,6 +13,7 @@ import { snapshotCommand } from './cli/commands/snapshot'
 import type { CliIo } from './cli/context'
 import { CliFailure, EXIT, exitCodeFor, failureLabel, UsageError } from './cli/exitCodes'
 import { cliMessage, oneLine } from './cli/output'
+import { redact } from './core/redact'
 import { helpText, usageLine } from './cli/usage'
 
 type Command = (args: string[], io: CliIo) => Promise<number>
@@ -67,9 +68,11 @@ function messageFor(err: unknown): string {
 /** Prints `err` for a person (never a stack unless --debug) and returns its exit code. */
 function report(err: unknown, io: CliIo): number {
   const code = exitCodeFor(err)
-  io.err(`storeglance: ${messageFor(err)}\n`)
+  // The core keeps keys out of its errors; a key from the environment is scrubbed here as well.
+  const secret = io.env.STOREGLANCE_API_KEY?.trim()
+  io.err(`storeglance: ${redact(messageFor(err), secret)}\n`)
   if (err instanceof UsageError) io.err(`${usageLine(err.command)}\n`)
-  if (io.debug && err instanceof Error && err.stack) io.err(`${err.stack}\n`)
+  if (io.debug && err instanceof Error && err.stack) io.err(`${redact(err.stack, secret)}\n`)
   else if (code === EXIT.partial && !(err instanceof CliFailure)) io.err('Run the command again with --debug for details.\n')
   return code
 }

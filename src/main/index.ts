@@ -2,41 +2,52 @@
  * The composition root of the Electron main process: wires Electron's adapters to the core.
  * This file, src/main/electron/** and src/preload/** are the only places that import 'electron'.
  */
-import { app, BrowserWindow, dialog, net } from 'electron'
+import { app, dialog, net } from 'electron'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
 import { createDispatcher } from './core/ipcDispatch'
 import { EVENT_CHANNELS } from '../shared/ipc'
-import { hardenApp } from './electron/security'
-import { createMainWindow, rendererUrl } from './electron/window'
+import { hardenApp, sandboxAllRenderers } from './electron/security'
+import { isDevelopmentBuild, rendererUrl } from './electron/window'
+import { registerAppScheme, serveRenderer } from './electron/protocol'
+import { installAppMenu } from './electron/menu'
+import { claimInstance } from './electron/instance'
 import { registerIpc, sendEvent } from './electron/ipc'
 import { watchPowerAndNetwork } from './electron/power'
+import { createWindowController } from './electron/windowController'
+import { createDesktopSettings } from './electron/desktop'
+import { startedAtLogin } from './electron/loginItem'
 
-let mainWindow: BrowserWindow | null = null
+// Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
+sandboxAllRenderers()
+registerAppScheme()
 
-function showWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow()
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.show()
-  mainWindow.focus()
-}
-
-/** The user data directory: STOREGLANCE_HOME when set (shared with the CLI), else Electron's. */
-function userDataDir(): string {
-  const home = process.env['STOREGLANCE_HOME']
-  if (home) app.setPath('userData', home)
-  return app.getPath('userData')
+/** On the first quit request, runs `cleanup` (saving pending snapshot ages) and then quits for real. */
+function quitAfter(cleanup: () => Promise<void>): void {
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting) return
+    event.preventDefault()
+    quitting = true
+    // Quit whatever happens: a failed save must not keep the app running invisibly.
+    void cleanup()
+      .catch(() => undefined)
+      .finally(() => app.quit())
+  })
 }
 
 async function main(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
+  const claim = claimInstance()
+  if (!claim) {
     app.quit()
     return
   }
-  const dir = userDataDir()
+  const dir = claim.dir
   await app.whenReady()
   hardenApp()
+  serveRenderer(join(__dirname, '../renderer'))
+  installAppMenu(process.platform, isDevelopmentBuild())
   const parser = createOffThreadParser(join(__dirname, 'parseWorker.js'))
   const core: AppCore = createAppCore({
     userDataDir: dir,
@@ -45,27 +56,27 @@ async function main(): Promise<void> {
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
   })
-  registerIpc(createDispatcher(core.handlers), () => mainWindow, rendererUrl())
+  const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
+  const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))
+  registerIpc(createDispatcher(core.handlers), windows.get, rendererUrl())
   for (const channel of EVENT_CHANNELS) {
-    core.events.on(channel, (payload) => sendEvent(mainWindow, channel, payload as never))
+    core.events.on(channel, (payload) => sendEvent(windows.get(), channel, payload as never))
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
-  // Only now can a second launch show a window that works.
-  app.on('second-instance', showWindow)
-  showWindow()
-  app.on('activate', showWindow)
-  let quitting = false
-  app.on('before-quit', (event) => {
-    if (quitting) return
-    // Save pending snapshot ages before leaving; then quit for real.
-    event.preventDefault()
-    quitting = true
+  const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
+  core.events.on('event:settings', (settings) => void desktop.apply(settings))
+  // A launch at login starts hidden (in the tray); any other launch shows the window.
+  if (startedAtLogin()) windows.prepare()
+  else windows.show()
+  await desktop.apply(core.accounts.settings())
+  // A second launch during start-up was remembered; from now on it shows the window.
+  claim.onSecondInstance(windows.show)
+  app.on('activate', windows.show)
+  quitAfter(() => {
     stopWatching()
-    void core
-      .stop()
-      .then(() => parser.close())
-      .finally(() => app.quit())
+    desktop.dispose()
+    return core.stop().then(() => parser.close())
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

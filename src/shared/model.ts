@@ -120,12 +120,21 @@ export interface Settings {
   notifications: boolean
   /** Quiet hours in the computer's local time, "HH:MM"; null = none. */
   quietHours: { from: string; to: string } | null
+  /** Start with the computer (hidden, in the tray). Off unless the user turns it on. */
+  launchAtLogin: boolean
+  /** The system-wide key combination that shows and hides the window (Electron accelerator); null = none. */
+  globalShortcut: string | null
 }
+
+/** The global shortcut a new installation gets: Ctrl+Alt+G (Cmd+Alt+G on macOS), G for glance. */
+export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+G'
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   intervalSec: DEFAULT_INTERVAL_SEC,
   notifications: true,
   quietHours: null,
+  launchAtLogin: false,
+  globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
 })
 
 /** Kinds of failure a user can act on differently. */

@@ -1,13 +1,13 @@
 /**
  * The whole app in a real Electron runtime. Runs wherever an Electron binary exists
  * (ELECTRON_PATH, or the one the electron package downloaded); elsewhere it is reported as
- * skipped with the reason, never as passed.
+ * skipped with the reason, never as passed. The app runs with Chromium's sandbox: no --no-sandbox.
  */
-import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, readFileSync } from 'node:fs'
-import { mkdtempSync } from 'node:fs'
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createApi } from '../../src/shared/api'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -21,29 +21,106 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary()
-
 test.skip(!binary, 'No Electron binary on this machine (its download is not reachable); set ELECTRON_PATH to run the full-app test')
 
-test('the built app opens one secure window with no Node in the page', async () => {
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [join(ROOT, 'out', 'main', 'index.js'), '--no-sandbox'],
-    env: { ...process.env, STOREGLANCE_HOME: mkdtempSync(join(tmpdir(), 'storeglance-electron-')) } as Record<string, string>,
+/** The API's shape: each group's member names, sorted. */
+type Shape = Record<string, string[]>
+const shapeOf = (api: object): Shape =>
+  Object.fromEntries(Object.entries(api).map(([group, members]) => [group, Object.keys(members as object).sort()]))
+
+let app: ElectronApplication
+let page: Page
+
+test.beforeEach(async () => {
+  const env = { ...process.env, STOREGLANCE_HOME: mkdtempSync(join(tmpdir(), 'storeglance-electron-')) } as Record<string, string>
+  delete env['ELECTRON_RENDERER_URL']
+  app = await electron.launch({ executablePath: binary!, args: [ROOT], env })
+  page = await app.firstWindow()
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+})
+test.afterEach(async () => {
+  await app.close()
+})
+
+test('the window is sandboxed and isolated, with DevTools off', async () => {
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    const w = BrowserWindow.getAllWindows()[0]!
+    // Not in Electron's type definitions, but present at run time in current versions.
+    const wc = w.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> }
+    const p = wc.getLastWebPreferences()
+    return {
+      sandbox: p['sandbox'], contextIsolation: p['contextIsolation'], nodeIntegration: p['nodeIntegration'], webviewTag: p['webviewTag'],
+      webSecurity: p['webSecurity'], devTools: p['devTools'], windows: BrowserWindow.getAllWindows().length,
+    }
   })
-  try {
-    const page = await app.firstWindow()
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!
-      // Not in Electron's type definitions, but present at run time in current versions.
-      const wc = w.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> }
-      const p = wc.getLastWebPreferences()
-      return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag }
+  expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, devTools: false, windows: 1 })
+})
+
+test('the page is served from app://storeglance', async () => {
+  expect(page.url()).toBe('app://storeglance/index.html')
+  expect(await page.evaluate(() => location.origin)).toBe('app://storeglance')
+  // A file outside the renderer folder is not served.
+  expect(await page.evaluate(() => fetch('app://storeglance/../main/index.js').then((r) => r.status))).toBe(404)
+})
+
+test("window.storeglance has exactly the contract's members and no require or process", async () => {
+  const expected = shapeOf(createApi(async () => ({ ok: true, value: null }) as never, () => () => undefined))
+  const actual = await page.evaluate(() => {
+    const api = (window as unknown as { storeglance: Record<string, Record<string, unknown>> }).storeglance
+    return Object.fromEntries(Object.entries(api).map(([group, members]) => [group, Object.keys(members).sort()]))
+  })
+  expect(actual).toEqual(expected)
+  const globals = await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])
+  expect(globals).toEqual(['undefined', 'undefined'])
+})
+
+test('navigation and window.open are refused', async () => {
+  await app.evaluate(({ BrowserWindow }) => {
+    const g = globalThis as unknown as { navigations: { url: string; prevented: boolean }[] }
+    g.navigations = []
+    // Registered after the app's own handler, so it sees whether that one refused.
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event) => g.navigations.push({ url: event.url, prevented: event.defaultPrevented }))
+  })
+  await page.evaluate(() => {
+    location.href = 'https://example.com/'
+  })
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { navigations: unknown[] }).navigations))
+    .toEqual([{ url: 'https://example.com/', prevented: true }])
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true)
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()))).toEqual(['app://storeglance/index.html'])
+})
+
+test('an injected inline script does not run', async () => {
+  const result = await page.evaluate(
+    () =>
+      new Promise<{ directive: string; ran: boolean }>((done) => {
+        document.addEventListener('securitypolicyviolation', (e) => done({ directive: e.effectiveDirective, ran: 'injected' in window }), { once: true })
+        const script = document.createElement('script')
+        script.textContent = 'window.injected = true'
+        document.head.appendChild(script)
+      }),
+  )
+  expect(result).toEqual({ directive: 'script-src-elem', ran: false })
+})
+
+test('a round trip with the demo stores', async () => {
+  const info = await page.evaluate(() => (window as unknown as { storeglance: { app: { info(): Promise<{ demo: boolean }> } } }).storeglance.app.info())
+  expect(info.demo).toBe(true)
+  const result = await page.evaluate(async () => {
+    const api = (window as unknown as { storeglance: ReturnType<typeof createApi> }).storeglance
+    const state = await api.app.state()
+    const ids = state.accounts.map((a) => a.id)
+    const fetched = await new Promise<string>((done) => {
+      const off = api.on.snapshot((pair) => {
+        off()
+        done(pair.id)
+      })
+      void api.stores.refresh()
     })
-    expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })
-    const globals = await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])
-    expect(globals).toEqual(['undefined', 'undefined'])
-  } finally {
-    await app.close()
-  }
+    return { ids, fetched }
+  })
+  expect(result.ids.length).toBeGreaterThan(0)
+  expect(result.ids).toContain(result.fetched)
+  await expect(page.getByText('Demo', { exact: true })).toBeVisible()
 })

@@ -45,4 +45,21 @@ describe('the production build', () => {
     const files = ['main/cli.js', 'main/parseWorker.js', ...readdirSync(out('main/chunks')).map((f) => `main/chunks/${f}`)]
     for (const f of files) expect(readFileSync(out(f), 'utf8'), f).not.toMatch(/require\("electron"\)/)
   })
+
+  it('compiles development off in the production main process (no dev URL, no DevTools)', () => {
+    const main = readFileSync(out('main/index.js'), 'utf8')
+    expect(main).toMatch(/function isDevelopmentBuild\(\) \{\s*return false;\s*\}/)
+    expect(main).toContain('app://storeglance')
+    // The dev URL depends on the build, never on whether the app happens to be packaged.
+    const rendererUrl = /function rendererUrl\(\) \{[\s\S]*?\n\}/.exec(main)?.[0] ?? ''
+    expect(rendererUrl).toContain('if (isDevelopmentBuild())')
+    expect(rendererUrl).not.toMatch(/isPackaged/)
+  })
+
+  it('leaves keytar (an optional dependency) external: loaded from node_modules at run time, never bundled', () => {
+    const files = readdirSync(out('main/chunks')).map((f) => `main/chunks/${f}`)
+    expect(files.filter((f) => f.endsWith('.node'))).toEqual([])
+    const all = files.map((f) => readFileSync(out(f), 'utf8')).join('\n')
+    expect(all).toMatch(/import\("keytar"\)|require\("keytar"\)/)
+  })
 })

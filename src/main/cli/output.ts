@@ -41,5 +41,9 @@ export function oneLine(text: string): string {
  * (a command line run is not retried).
  */
 export function cliMessage(text: string): string {
-  return oneLine(text).replace(/\s*It will be retried later\.$/, '')
+  // Not a `\s*…$` pattern: on a long run of spaces from the server that backtracks quadratically.
+  const line = oneLine(text)
+  return line.endsWith(RETRY_NOTE) ? line.slice(0, -RETRY_NOTE.length).trimEnd() : line
 }
+
+const RETRY_NOTE = 'It will be retried later.'

@@ -30,7 +30,7 @@ export interface AppCoreOptions {
   demo?: 'auto' | 'on' | 'off'
   demoOptions?: DemoServerOptions
   /** Poller tuning, for tests. */
-  monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs'>
+  monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs' | 'pollDeadlineMs'>
 }
 
 export interface AppCore {

@@ -5,7 +5,7 @@
  */
 import type { SnapshotPair } from '../../shared/ipc'
 import type { Account, StoreSnapshot, StoreStatus } from '../../shared/model'
-import { fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
+import { DEFAULT_TIMEOUT_MS, fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
 import type { AccountService } from './accounts'
 import { TypedEvents } from './events'
 import type { Clock, TimerHandle, Transport } from './ports'
@@ -34,6 +34,8 @@ export interface MonitorDeps {
   onWarning?: (message: string) => void
   /** How long stop() waits for requests in flight before giving up on them. */
   stopTimeoutMs?: number
+  /** One poll's deadline, request to snapshot (default: the request limit plus 40 s for key, parse and save). */
+  pollDeadlineMs?: number
 }
 
 export interface MonitorEvents {
@@ -62,6 +64,7 @@ export function createMonitor(deps: MonitorDeps) {
         now: () => new Date(deps.clock.now()),
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
         ...(deps.parse ? { parse: deps.parse } : {}),
+        onWarning: (message) => deps.onWarning?.(`${account.label}: ${message}`),
         ...(deps.transport ? { transport: deps.transport } : {}),
       }))
 
@@ -96,6 +99,7 @@ export function createMonitor(deps: MonitorDeps) {
     ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),
     ...(deps.spreadMs ? { spreadMs: deps.spreadMs } : {}),
     ...(deps.refreshDebounceMs !== undefined ? { refreshDebounceMs: deps.refreshDebounceMs } : {}),
+    deadlineMs: deps.pollDeadlineMs ?? (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 40_000,
   })
 
   const enabled = () => deps.accounts.list().filter((a) => a.enabled)

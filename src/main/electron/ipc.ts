@@ -1,6 +1,6 @@
 /**
  * The IPC adapter: registers one handler per invoke channel, accepts requests only from the app's
- * own main frame, validates them through the shared dispatcher, and forwards core events to the
+ * own main frame (by origin), validates them through the shared dispatcher, and forwards core events to the
  * window. Nothing here decides anything; the core does.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
@@ -8,21 +8,31 @@ import { INVOKE_CHANNELS, type EventChannel, type EventContract } from '../../sh
 import type { Dispatch } from '../core/ipcDispatch'
 
 /**
- * True when the request comes from the main frame of our own window showing our own page: the
- * exact URL the window loaded (the built index.html, or the dev server's origin in development).
+ * True when two URLs have the same origin, compared by a real URL parse: scheme, host and port.
+ * (Node's URL gives custom schemes such as app:// the opaque origin "null", so `origin` alone
+ * cannot be compared for them.) Anything unparseable is never the same origin.
+ */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    const x = new URL(a)
+    const y = new URL(b)
+    if (x.protocol === 'file:' || y.protocol === 'file:') return false
+    return x.protocol === y.protocol && x.hostname === y.hostname && x.port === y.port && x.host !== ''
+  } catch {
+    return false
+  }
+}
+
+/**
+ * True when the request comes from the main frame of our own window showing a page of our own
+ * origin: app://storeglance (or the dev server's origin in a development build). file:// pages
+ * are never trusted: every local file shares that origin.
  */
 export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, appUrl: string): boolean {
   if (!window || window.isDestroyed()) return false
   const frame = event.senderFrame
   if (!frame || frame !== window.webContents.mainFrame) return false
-  try {
-    const url = new URL(frame.url)
-    const expected = new URL(appUrl)
-    if (expected.protocol === 'file:') return url.protocol === 'file:' && url.pathname === expected.pathname
-    return url.origin === expected.origin
-  } catch {
-    return false
-  }
+  return sameOrigin(frame.url, appUrl)
 }
 
 /** Wires every invoke channel to the dispatcher. Returns a function that removes the handlers. */

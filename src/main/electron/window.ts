@@ -1,9 +1,9 @@
 /**
  * The main window, with the secure web preferences every window of the app must have.
  */
-import { app, BrowserWindow, type WebPreferences } from 'electron'
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_INDEX_URL } from './protocol'
 
 /** The web preferences of every window: sandboxed, isolated, no Node, no webview. */
 export const SECURE_WEB_PREFERENCES = {
@@ -15,29 +15,50 @@ export const SECURE_WEB_PREFERENCES = {
   webviewTag: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
   spellcheck: false,
 } as const satisfies WebPreferences
 
-/** The URL the window shows: the dev server in development, the built index.html otherwise. */
-export function rendererUrl(): string {
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  if (!app.isPackaged && devUrl) return devUrl
-  return pathToFileURL(join(__dirname, '../renderer/index.html')).href
+/** True only in a development build; a production build has `false` compiled in. */
+export function isDevelopmentBuild(): boolean {
+  return import.meta.env.DEV === true
 }
 
-/** Creates the main window and loads the renderer. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * The URL the window shows: the dev server only in a development build (never merely because
+ * the app is unpackaged), else the built renderer on app://storeglance/.
+ */
+export function rendererUrl(): string {
+  if (isDevelopmentBuild()) {
+    const devUrl = process.env['ELECTRON_RENDERER_URL']
+    if (devUrl) return devUrl
+  }
+  return APP_INDEX_URL
+}
+
+/** The full web preferences: DevTools only in a development build. */
+export function webPreferences(): WebPreferences {
+  return { ...SECURE_WEB_PREFERENCES, devTools: isDevelopmentBuild(), preload: join(__dirname, '../preload/index.js') }
+}
+
+/** Creates the main window and loads the renderer; `bounds` is where it was last (if known). */
+export function createMainWindow(options: { bounds?: BrowserWindowConstructorOptions; showOnReady?: boolean } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
+    ...options.bounds,
     minWidth: 760,
     minHeight: 520,
     show: false,
     title: 'Storeglance',
     autoHideMenuBar: true,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+    // Linux shows this in the task switcher; macOS and Windows take the app's own icon.
+    ...(process.platform === 'linux' ? { icon: join(app.getAppPath(), 'resources', 'icons', 'app.png') } : {}),
+    webPreferences: webPreferences(),
   })
-  window.once('ready-to-show', () => window.show())
+  if (options.showOnReady !== false) window.once('ready-to-show', () => window.show())
   void window.loadURL(rendererUrl())
   return window
 }

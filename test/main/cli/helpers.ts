@@ -64,6 +64,8 @@ export interface RunOptions {
   /** demo-server prints its keys by design. */
   allowKeys?: boolean
   timeoutMs?: number
+  /** Another copy of the built CLI to run (default: out/main/cli.js). */
+  cliPath?: string
 }
 
 /** The environment of a child: ours (D-Bus session included), no STOREGLANCE_API_KEY unless given. */
@@ -77,7 +79,7 @@ function childEnv(opts: RunOptions): NodeJS.ProcessEnv {
 
 /** Starts `node out/main/cli.js ...args` without waiting. */
 export function spawnCli(args: string[], opts: RunOptions = {}): ChildProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [opts.cliPath ?? CLI, ...args], { env: childEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] })
   child.stdin!.end(opts.input ?? '')
   return child
 }

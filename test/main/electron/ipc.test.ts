@@ -13,10 +13,10 @@ vi.mock('electron', () => {
   return { ipcMain }
 })
 
-const { registerIpc, isTrustedSender, sendEvent } = await import('../../../src/main/electron/ipc')
+const { registerIpc, isTrustedSender, sameOrigin, sendEvent } = await import('../../../src/main/electron/ipc')
 const { INVOKE_CHANNELS } = await import('../../../src/shared/ipc')
 
-const APP_URL = 'file:///app/out/renderer/index.html'
+const APP_URL = 'app://storeglance/index.html'
 const mainFrame = { url: APP_URL }
 const window = {
   isDestroyed: () => false,
@@ -51,6 +51,18 @@ describe('the IPC adapter', () => {
     expect(check('https://evil.example/')).toBe(false)
     expect(check('file:///tmp/other.html')).toBe(false)
     expect(check(APP_URL)).toBe(true)
+    // Any page of our own origin, compared by a real parse (custom schemes have the origin "null").
+    expect(check('app://storeglance/assets/x.html#a')).toBe(true)
+    expect(check('app://storeglance.evil/index.html')).toBe(false)
+    expect(check('app://evil/index.html')).toBe(false)
+    expect(check('app://storeglance:8080/index.html')).toBe(false)
+    expect(check('evil://storeglance/index.html')).toBe(false)
+    expect(check('https://storeglance/index.html')).toBe(false)
+    expect(check('data:text/html,app://storeglance/')).toBe(false)
+    expect(check('not a url')).toBe(false)
+    // file:// is never trusted, not even the built index.html.
+    expect(check('file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(false)
+    expect(sameOrigin('app://storeglance/a', 'app://storeglance/b')).toBe(true)
     // In development, the dev server's exact origin, not a look-alike.
     expect(check('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true)
     expect(check('http://localhost:51730/', 'http://localhost:5173')).toBe(false)

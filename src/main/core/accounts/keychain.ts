@@ -4,10 +4,11 @@
  * be used, every call throws a KeychainUnavailableError that tells the user what to install or
  * unlock; there is deliberately no plaintext fallback.
  *
- * This module imports nothing but types, so a test can transpile it alone and run it in a child
- * process with a broken D-Bus address.
+ * This module imports nothing but types and the redaction rule (itself free of imports), so a test
+ * can transpile the two alone and run them in a child process with a broken D-Bus address.
  */
 import type { SecretStore } from '../ports'
+import { redact } from '../redact'
 
 /** The keychain "service" of every entry; the entry's "account" is our local Account.id. */
 export const KEYCHAIN_SERVICE = 'Storeglance'
@@ -47,8 +48,26 @@ export interface KeytarSecretStoreOptions {
 
 const PREFIX = 'Storeglance keeps API keys only in the system keychain, never in a file, and cannot use it right now: '
 
-/** What to tell the user for each failure on each platform. */
-export function keychainAdvice(reason: KeychainFailure, platform: NodeJS.Platform = process.platform): string {
+/**
+ * What to install when keytar is absent altogether (it is an optional dependency: `npm install`
+ * succeeds where its native module cannot be built, and leaves it out).
+ */
+export function keytarMissingAdvice(platform: NodeJS.Platform = process.platform): string {
+  const start = 'the keychain module (keytar) is not installed: it could not be built when Storeglance was installed. '
+  const again = 'then run `npm install` again in the Storeglance folder.'
+  if (platform === 'darwin') return `${start}Install the Xcode Command Line Tools (xcode-select --install), ${again}`
+  if (platform === 'win32') return `${start}Install the Visual Studio Build Tools with the "Desktop development with C++" workload, ${again}`
+  return `${start}Install libsecret's development files and a C++ toolchain (Debian/Ubuntu: sudo apt-get install libsecret-1-dev build-essential python3; Fedora: sudo dnf install libsecret-devel gcc-c++ make python3), ${again}`
+}
+
+/** True when a load error means keytar (or its native file) is not there at all. */
+function isMissingModule(detail: string): boolean {
+  return /Cannot find (?:module|package) ['"](?:keytar|[^'"]*keytar\.node)['"]|MODULE_NOT_FOUND|ERR_MODULE_NOT_FOUND/.test(detail)
+}
+
+/** What to tell the user for each failure on each platform (`detail`: the underlying error text). */
+export function keychainAdvice(reason: KeychainFailure, platform: NodeJS.Platform = process.platform, detail = ''): string {
+  if (reason === 'module' && isMissingModule(detail)) return keytarMissingAdvice(platform)
   if (reason === 'module') {
     return platform === 'linux'
       ? 'the keychain module (keytar) could not be loaded. Install libsecret (package libsecret-1-0) and a Secret Service such as GNOME Keyring, or reinstall Storeglance.'
@@ -63,10 +82,9 @@ export function keychainAdvice(reason: KeychainFailure, platform: NodeJS.Platfor
   return 'no Secret Service answered: install and unlock a Secret Service such as GNOME Keyring or KWallet (package gnome-keyring / libsecret), then try again.'
 }
 
-/** Removes every occurrence of `secret` from `text` (a native error could, in theory, echo it). */
-function redact(text: string, secret?: string): string {
-  const clean = secret ? text.split(secret).join('[redacted]') : text
-  return clean.slice(0, 300)
+/** `text` without `secret` (a native error could, in theory, echo it), shortened for a message. */
+function scrub(text: string, secret?: string): string {
+  return redact(text, secret).slice(0, 300)
 }
 
 /** Classifies a keytar/libsecret error message. */
@@ -117,7 +135,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       mod = await this.loader()
     } catch (err) {
-      throw this.failure('module', String((err as Error)?.message ?? err))
+      throw this.failure('module', scrub(String((err as Error)?.message ?? err)))
     }
     const candidate = isKeytar(mod) ? mod : (mod as { default?: unknown } | null)?.default
     if (!isKeytar(candidate)) throw this.failure('module', 'keytar did not export getPassword/setPassword/deletePassword')
@@ -129,13 +147,13 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return await op()
     } catch (err) {
-      const detail = redact(String((err as Error)?.message ?? err), secret)
+      const detail = scrub(String((err as Error)?.message ?? err), secret)
       throw this.failure(classify(detail), detail)
     }
   }
 
   private failure(reason: KeychainFailure, detail: string): KeychainUnavailableError {
-    return new KeychainUnavailableError(reason, `${PREFIX}${keychainAdvice(reason, this.platform)} (${detail})`, detail)
+    return new KeychainUnavailableError(reason, `${PREFIX}${keychainAdvice(reason, this.platform, detail)} (${detail})`, detail)
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
+import { DEFAULT_SETTINGS, MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
@@ -138,14 +138,35 @@ export const accountPatchSchema = z
 /** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */
 export const storedAccountSchema = z.object({ id: accountIdSchema, ...identityFields, ...editableFields })
 
+/**
+ * An Electron accelerator for a global shortcut: one to four modifiers, then one key. A modifier
+ * is required, so a shortcut never takes a plain key away from every other application.
+ */
+export const acceleratorSchema = z
+  .string()
+  .max(80)
+  .regex(
+    /^(?:(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+){1,4}(?:[A-Z0-9]|F[1-9]|F1[0-9]|F2[0-4]|Space|Tab|Enter|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Plus|[-=[\];',./`\\])$/,
+    'must be modifiers and one key, e.g. CommandOrControl+Alt+G',
+  )
+
 const settingsFields = {
   intervalSec: intervalSchema,
   notifications: z.boolean(),
   quietHours: z.object({ from: hhmm, to: hhmm }).nullable(),
+  launchAtLogin: z.boolean(),
+  globalShortcut: acceleratorSchema.nullable(),
 }
 
-/** Application settings as kept in settings.json. */
-export const settingsSchema = z.object(settingsFields)
+/**
+ * Application settings as kept in settings.json. Fields added after the first release have
+ * defaults, so an older file reads without a warning.
+ */
+export const settingsSchema = z.object({
+  ...settingsFields,
+  launchAtLogin: settingsFields.launchAtLogin.default(DEFAULT_SETTINGS.launchAtLogin),
+  globalShortcut: settingsFields.globalShortcut.default(DEFAULT_SETTINGS.globalShortcut),
+})
 
 /** A change of application settings from the renderer. */
 export const settingsPatchSchema = z.strictObject(settingsFields).partial()

@@ -17,7 +17,9 @@ import {
   redact,
   redactError,
 } from './errors'
-import { parseDashboard } from './parseDashboard'
+import { parseDashboard, type ParseMeta } from './parseDashboard'
+import { boundSnapshot } from './bounds'
+import { redactStrings } from '../redact'
 import type { DashboardParser } from './offThread'
 import { classifyNetworkError } from './networkErrors'
 import { buildDashboardRequest, type DashboardRequest, type DashboardRequestInput } from './request'
@@ -36,12 +38,18 @@ export interface FetchDashboardOptions extends DashboardRequestInput {
   now?: () => Date
   /** Body → snapshot; the in-process parser by default, an off-thread one in the app. */
   parse?: DashboardParser
+  /** Told what was dropped from an over-long or malformed answer (the snapshot is still good). */
+  onWarning?: (message: string) => void
 }
+
+/** Largest body of a non-2xx answer that is parsed for a dashboard error message. */
+export const NON_2XX_MAX_CHARS = 64 * 1024
 
 export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 const defaultTransport: Transport = (url, init) => fetch(url, init)
+const inProcess: DashboardParser = (body, format, meta) => parseDashboard(body, format, meta)
 
 interface Exchange {
   status: number
@@ -70,7 +78,12 @@ export async function fetchDashboard(opts: FetchDashboardOptions): Promise<Store
   try {
     const res = await exchange(opts.transport ?? defaultTransport, request, ctrl, opts.maxBytes ?? DEFAULT_MAX_BYTES)
     const fetchedAt = (opts.now ?? (() => new Date()))().toISOString()
-    return await interpret(res, opts.format, { accountId: opts.accountId, fetchedAt }, key, opts.parse ?? parseDashboard)
+    const meta = { accountId: opts.accountId, fetchedAt, secret: key }
+    const parsed = await interpret(res, opts.format, meta, key, opts.parse ?? inProcess, ctrl.signal)
+    const { snapshot, notes } = boundSnapshot(parsed, opts.sizes)
+    for (const note of notes) opts.onWarning?.(`The answer was trimmed: ${note}.`)
+    // After entity and escape decoding: a key the server sent disguised is caught here.
+    return redactStrings(snapshot, key)
   } catch (err) {
     if (timedOut) throw new TimeoutError(timeoutMs)
     if (external?.aborted) throw abortReason(external)
@@ -142,7 +155,7 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 
 /** Bytes → text, in the charset the server declared (UTF-8 otherwise); never throws, BOM dropped. */
 function decode(bytes: Uint8Array, contentType: string | null): string {
-  const label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8'
+  const label = charsetOf(contentType)
   let decoder: TextDecoder
   try {
     decoder = new TextDecoder(label, { fatal: false })
@@ -154,25 +167,46 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 }
 
 /**
+ * The charset a Content-Type header declares, 'utf-8' when none. The header is server text: only
+ * its first 512 characters are read, and the pattern has no nested or overlapping repetition.
+ */
+export function charsetOf(contentType: string | null): string {
+  return /charset[ \t]*=[ \t]*"?([\w.:-]{1,40})/i.exec((contentType ?? '').slice(0, 512))?.[1] ?? 'utf-8'
+}
+
+/**
  * Status + body → snapshot or typed error. A non-2xx answer whose body is a dashboard error
  * becomes that ApiError (the server's message says more than the status).
  */
 async function interpret(
   res: Exchange,
   format: ResponseFormat,
-  meta: { accountId: string; fetchedAt: string },
+  meta: ParseMeta,
   key: string,
   parse: DashboardParser,
+  signal: AbortSignal,
 ): Promise<StoreSnapshot> {
-  // Safety net: should the server echo the key, it goes no further than this line.
+  signal.throwIfAborted()
+  // Safety net: should the server echo the key, plain or encoded, it goes no further than this line.
   const body = redact(res.body, key)
-  if (res.status >= 200 && res.status < 300) return parse(body, format, meta)
+  if (res.status >= 200 && res.status < 300) return untilAborted(parse(body, format, meta, signal), signal)
+  // A non-2xx body is read only for the platform's error message, which is short.
   try {
-    parseDashboard(body, format, meta)
+    parseDashboard(body, format, meta, NON_2XX_MAX_CHARS)
   } catch (err) {
     if (err instanceof ApiError) throw err
   }
   throw new HttpError(res.status)
+}
+
+/** `work`, or the signal's reason as soon as it is aborted (the parse is then abandoned). */
+function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  if (!(work instanceof Promise)) return Promise.resolve(work)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 function toDashboardError(err: unknown): Error {

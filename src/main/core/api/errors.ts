@@ -6,11 +6,10 @@
  * object (a transport's cause could hold request details); only a plain error code is kept.
  */
 import type { ErrorKind } from '../../../shared/model'
+import { containsSecret, redact } from '../redact'
 
 /** The kinds the dashboard client can produce (the keychain has its own errors). */
 export type DashboardErrorKind = Exclude<ErrorKind, 'keychain'>
-
-const REDACTED = '[redacted]'
 
 /** Base of every dashboard client failure. */
 export abstract class DashboardError extends Error {
@@ -150,23 +149,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
-/**
- * Replaces every occurrence of `key` (as is, URL-encoded, any letter case) in `text` by
- * "[redacted]". The safety net for anything that could echo the request back to us.
- */
-export function redact(text: string, key: string | undefined | null): string {
-  if (!key) return text
-  let out = text
-  for (const variant of new Set([key, encodeURIComponent(key)])) {
-    const pattern = new RegExp(variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')
-    out = out.replace(pattern, REDACTED)
-  }
-  return out
-}
+export { redact }
 
 /** One line, no control characters, at most `max` characters. */
 export function sanitizeText(text: string, max: number): string {
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+  // Server text can be megabytes long: only the start can be shown, so only the start is cleaned.
+  const line = text.slice(0, max * 4 + 64).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
   return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }
 
@@ -182,9 +170,7 @@ export function makeExcerpt(body: string): string {
 export function redactError<E extends Error>(err: E, key: string): E {
   if (!key) return err
   const texts = [err.message, String(err.stack ?? ''), JSON.stringify(err)]
-  if (!texts.some((t) => t.toLowerCase().includes(key.toLowerCase()) || t.includes(encodeURIComponent(key)))) {
-    return err
-  }
+  if (!texts.some((t) => containsSecret(t, key))) return err
   if (err instanceof ApiError) return new ApiError(redact(err.serverMessage, key)) as unknown as E
   if (err instanceof ResponseError) {
     return new ResponseError(err.problem, redact(err.excerpt, key)) as unknown as E

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/model'
 import { isRecord } from '../../../shared/isRecord'
 import { ApiError, ResponseError } from './errors'
+import { redact } from '../redact'
 
 /** What both parsers hand over: the `status` (attribute or key) and the root object. */
 export interface RawResponse {
@@ -38,11 +39,13 @@ const MAX_LIST_NESTING = 4
  * Turns a parsed dashboard response into a snapshot. status="error" → ApiError with the server's
  * message; any status other than "success" → ResponseError.
  */
-export function normalize(raw: RawResponse, meta: { accountId: string; fetchedAt: string }): StoreSnapshot {
+export function normalize(raw: RawResponse, meta: { accountId: string; fetchedAt: string; secret?: string }): StoreSnapshot {
   const status = (raw.status ?? '').trim().toLowerCase()
   const r = new Reader(raw.rawEntities === true)
   const root = raw.root
-  if (status === 'error') throw new ApiError(errorMessage(get(root, 'error'), r) || r.str(get(root, 'message')))
+  if (status === 'error') {
+    throw new ApiError(redact(errorMessage(get(root, 'error'), r) || r.str(get(root, 'message')), meta.secret))
+  }
   if (status !== 'success') throw new ResponseError('not-dashboard')
   const tc = record(get(root, 'total_customers'))
   const tt = record(get(root, 'total_transactions'))

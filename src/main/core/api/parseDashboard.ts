@@ -6,6 +6,7 @@ import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
 import { ResponseError } from './errors'
 import { normalize } from './normalize'
 import { parseJson } from './parseJson'
+import { looksLikeJsonpObject } from './jsonText'
 import { parseXml } from './parseXml'
 
 /** Largest body parsed, in characters: a full dashboard with generous list sizes is well below 1 MB. */
@@ -14,6 +15,11 @@ export const MAX_BODY_CHARS = 5 * 1024 * 1024
 export interface ParseMeta {
   accountId: string
   fetchedAt: string
+  /**
+   * The key the request carried: the server's error message is redacted with it after decoding
+   * and before it is shortened, so no part of the key survives at the cut.
+   */
+  secret?: string
 }
 
 /**
@@ -21,9 +27,9 @@ export interface ParseMeta {
  * by what it is, `<` for XML, `{` or a JSONP callback for JSON; otherwise the format asked for.
  */
 function sniffFormat(text: string, asked: ResponseFormat): ResponseFormat {
-  const first = /\S/.exec(text.slice(0, 256))?.[0]
+  const first = text.slice(0, 256).trimStart()[0]
   if (first === '<') return 'xml'
-  if (first === '{' || (asked === 'xml' && /^\s*[A-Za-z_$][\w$.]*\s*\(\s*\{/.test(text.slice(0, 256)))) return 'json'
+  if (first === '{' || (asked === 'xml' && looksLikeJsonpObject(text.slice(0, 512)))) return 'json'
   return asked
 }
 

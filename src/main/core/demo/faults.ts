@@ -3,6 +3,7 @@
  * proxy: slow answers, HTTP errors, HTML where XML was expected, cut or endless bodies, resets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { HostileBody } from './hostile'
 
 /** One way for a request to go wrong. */
 export type DemoFault =
@@ -14,6 +15,8 @@ export type DemoFault =
   | { kind: 'hang' }
   | { kind: 'huge'; bytes?: number }
   | { kind: 'apiError'; message: string }
+  /** A hostile body (hostile.ts): `size` scales the bodies that have a size. */
+  | { kind: 'hostile'; body: HostileBody; size?: number }
 
 /** Default size of a 'huge' body: 20 MB. */
 export const HUGE_DEFAULT_BYTES = 20 * 1024 * 1024

@@ -10,6 +10,7 @@ import { dashboardFor } from './data'
 import {
   sendHang, sendHtml200, sendHttpError, sendHuge, sendReset, sendTruncated, type DemoFault,
 } from './faults'
+import { sendHostile } from './hostile'
 import { renderErrorJson, renderErrorXml, renderJson, renderXml } from './render'
 import { readRequest, type InvalidRequest, type OutputFormat, type ValidRequest } from './request'
 import { generateStores, type DemoStore, type SimStore } from './stores'
@@ -204,6 +205,8 @@ function respond(ctx: Context, req: IncomingMessage, res: ServerResponse, parsed
       return sendHuge(res, fault.bytes)
     case 'apiError':
       return send(res, errorBody(parsed.format, fault.message))
+    case 'hostile':
+      return sendHostile(res, fault.body, { json: parsed.format.json, key: parsed.ok ? parsed.key : '' }, fault.size)
   }
   const answer = answerFor(ctx, parsed)
   if (fault?.kind === 'truncated') sendTruncated(res, answer.contentType, answer.body)

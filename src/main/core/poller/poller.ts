@@ -8,6 +8,7 @@ import { MIN_INTERVAL_SEC, type StoreStatus } from '../../../shared/model'
 import type { Clock, TimerHandle } from '../ports'
 import { backoffDelay, classifyFailure, jitteredInterval } from './backoff'
 import { entryStatus, spreadEntries, type Entry } from './schedule'
+import { withDeadline } from './deadline'
 
 export interface PollTarget {
   id: string
@@ -27,7 +28,16 @@ export interface PollerOptions {
   refreshDebounceMs?: number
   /** Window over which first polls (and catch-up after resume) are spread; default min(interval, 5 s per store). */
   spreadMs?: (count: number, intervalMs: number) => number
+  /**
+   * One deadline per poll, from request to snapshot (default 60 s). On expiry the poll's signal is
+   * aborted with a timeout, its slot is freed and the store is treated as failed (or, if it was
+   * being stopped on purpose, as stopped): whatever the poll does later is ignored.
+   */
+  deadlineMs?: number
 }
+
+/** Default deadline of one poll: the client's 20 s request limit plus the keychain, parse and save. */
+export const DEFAULT_POLL_DEADLINE_MS = 60_000
 
 export type Poller = ReturnType<typeof createPoller>
 
@@ -43,6 +53,7 @@ export function createPoller(opts: PollerOptions) {
   const maxInFlight = opts.maxInFlight ?? 4
   const debounceMs = opts.refreshDebounceMs ?? 5_000
   const spread = opts.spreadMs ?? defaultSpread
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_POLL_DEADLINE_MS
   const entries = new Map<string, Entry>()
   let started = false
   let paused = false
@@ -96,8 +107,7 @@ export function createPoller(opts: PollerOptions) {
     e.abortedOnPurpose = false
     e.forced = false
     emit(e)
-    const done: Promise<void> = opts
-      .poll(e.id, ctrl.signal)
+    const done: Promise<void> = withDeadline(clock, deadlineMs, ctrl, () => opts.poll(e.id, ctrl.signal))
       .then(
         () => succeed(e),
         (err: unknown) => fail(e, err),

@@ -8,8 +8,10 @@ import type { CampaignActivity, StoreSnapshot } from '../../../shared/model'
 import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
-import { canonicalJson, historyFileSchema, type HistoryFile, type HistoryRecord } from './schema'
-import { assertSafeId, readGuarded, removeFamily, asideClause, sweepTempFiles } from './files'
+import { canonicalJson, type HistoryFile, type HistoryRecord } from './schema'
+import { assertSafeId, removeFamily, asideClause, sweepTempFiles } from './files'
+import { readHistoryFile, salvageWarning } from './historySalvage'
+import { isIsoDay } from '../api/bounds'
 import { addDays, localDate } from '../../../shared/period'
 import type { WarningSink } from './snapshotStore'
 import { createKeyedQueue } from '../queue'
@@ -81,7 +83,9 @@ class FileHistoryStore implements HistoryStore {
     const known = this.cache.get(id)
     if (known) return known
     await sweepTempFiles(this.dir, [`${id}.json`])
-    const read = await readGuarded(this.fileOf(id), historyFileSchema, new Date(this.clock.now()))
+    // Record by record: one bad record (or bad per-day date) does not cost the whole file.
+    const salvaged = await readHistoryFile(this.fileOf(id), new Date(this.clock.now()))
+    const read = salvaged.outcome
     if (read.kind === 'damaged') {
       const aside = asideClause(read, this.fileOf(id), false)
       this.warn(`The local history for ${id} was damaged and ${aside}; history starts again from today.`, {
@@ -89,7 +93,9 @@ class FileHistoryStore implements HistoryStore {
         file: read.quarantinedAs,
       })
     }
-    const records = read.kind === 'ok' ? normalize(read.value.records) : []
+    const partial = salvageWarning(id, salvaged)
+    if (partial) this.warn(partial, { id, file: salvaged.copiedAs })
+    const records = normalize(salvaged.records)
     this.cache.set(id, records)
     return records
   }
@@ -126,7 +132,8 @@ function toRecord(day: string, s: StoreSnapshot): HistoryRecord {
       campaignId: c.campaignId,
       name: c.name,
       type: c.type,
-      days: c.days.map((d): [string, number] => [d.date, d.quantity]),
+      // A date that is not a calendar day would make the whole file fail its schema when read back.
+      days: c.days.filter((d) => isIsoDay(d.date)).map((d): [string, number] => [d.date, d.quantity]),
     })),
   }
 }

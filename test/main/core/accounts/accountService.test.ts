@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
-import type { Account } from '../../../../src/shared/model'
+import { DEFAULT_SETTINGS, type Account } from '../../../../src/shared/model'
 import { createAccountService, type AccountServiceDeps } from '../../../../src/main/core/accounts/accountService'
 import { KeychainUnavailableError, MemorySecretStore } from '../../../../src/main/core/accounts/keychain'
 import { openSettingsFile, SettingsFileError, type SettingsFile } from '../../../../src/main/core/accounts/settingsFile'
@@ -130,7 +130,7 @@ describe('account service: add', () => {
   it('with no keychain, add fails with the keychain message and the settings file is unchanged', async () => {
     const dir = await tempDir()
     const settingsFile = openSettingsFile(dir)
-    await settingsFile.save({ settings: { intervalSec: 300, notifications: true, quietHours: null }, accounts: [{ id: 'kept', ...storeInput({ accountId: '9' }) }] })
+    await settingsFile.save({ settings: { intervalSec: 300, notifications: true, quietHours: null, launchAtLogin: false, globalShortcut: null }, accounts: [{ id: 'kept', ...storeInput({ accountId: '9' }) }] })
     const before = await readFile(settingsFile.path, 'utf8')
     const noKeychain = new MemorySecretStore()
     noKeychain.set = async () => {
@@ -222,7 +222,7 @@ describe('account service: settings', () => {
     await expect(service.updateSettings({ colourScheme: 'dark' })).rejects.toMatchObject({ kind: 'invalid' })
     fail = true
     await expect(service.updateSettings({ notifications: false })).rejects.toThrow('cannot save')
-    expect(service.settings()).toEqual({ intervalSec: 900, notifications: true, quietHours: { from: '22:00', to: '07:00' } })
+    expect(service.settings()).toEqual({ ...DEFAULT_SETTINGS, intervalSec: 900, notifications: true, quietHours: { from: '22:00', to: '07:00' } })
     expect((await real.load()).settings.intervalSec).toBe(900)
   })
 })

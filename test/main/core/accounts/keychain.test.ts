@@ -28,8 +28,16 @@ describe('KeytarSecretStore failure mapping', () => {
     const err = await store.set('id-1', KEY).catch((e) => e)
     expect(err).toBeInstanceOf(KeychainUnavailableError)
     expect(err.reason).toBe('module')
-    expect(err.message).toMatch(/keytar\) could not be loaded.*libsecret/)
+    expect(err.message).toMatch(/keytar\) is not installed.*sudo apt-get install libsecret-1-dev build-essential.*then run `npm install` again/)
     await expect(store.get('id-1')).rejects.toThrow(KeychainUnavailableError)
+  })
+
+  it('a native module that is there but cannot load says which library to install', async () => {
+    const load = () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory'))
+    const err = await new KeytarSecretStore({ platform: 'linux', load }).get('id-1').catch((e) => e)
+    expect(err.message).toMatch(/keytar\) could not be loaded.*libsecret-1-0/)
+    const mac = await new KeytarSecretStore({ platform: 'darwin', load: () => Promise.reject(new Error("Cannot find module 'keytar'")) }).get('a').catch((e) => e)
+    expect(mac.message).toMatch(/xcode-select --install/)
   })
 
   it('a module without the keytar API is refused too', async () => {
@@ -83,19 +91,24 @@ describe('MemorySecretStore', () => {
 })
 
 /*
- * The real module in a real child process. keychain.ts imports nothing but types, so TypeScript's
- * own transpiler turns it into a standalone .mjs; placing it under node_modules/.cache lets its
+ * The real module in a real child process. keychain.ts imports nothing but types and redact.ts, so
+ * TypeScript's own transpiler turns the two into standalone .mjs files; placing it under node_modules/.cache lets its
  * `import('keytar')` resolve to the project's real keytar. The child then has a D-Bus address that
  * points nowhere (or none at all), as on a machine without a session bus.
  */
 describe.skipIf(process.platform !== 'linux')('KeytarSecretStore with no D-Bus session (child process, Linux only)', () => {
   let dir = ''
   beforeAll(async () => {
-    const source = await readFile(join(ROOT, 'src/main/core/accounts/keychain.ts'), 'utf8')
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    const transpile = async (file: string) => {
+      const source = await readFile(join(ROOT, file), 'utf8')
+      return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+    }
     await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true })
     dir = await mkdtemp(join(ROOT, 'node_modules/.cache/storeglance-keychain-test-'))
-    await writeFile(join(dir, 'keychain.mjs'), outputText)
+    // The keychain module's only runtime import is the shared redaction rule, which imports nothing.
+    const keychain = (await transpile('src/main/core/accounts/keychain.ts')).replace("from '../redact'", "from './redact.mjs'")
+    await writeFile(join(dir, 'keychain.mjs'), keychain)
+    await writeFile(join(dir, 'redact.mjs'), await transpile('src/main/core/redact.ts'))
     await writeFile(
       join(dir, 'child.mjs'),
       `import { KeytarSecretStore, KeychainUnavailableError } from './keychain.mjs'

@@ -115,7 +115,8 @@ describe('the poller', () => {
   it('caps requests in flight globally and never runs two for one store', async () => {
     const clock = new FakeClock()
     const m = manualPolls(clock)
-    const { poller } = setup({ poll: m.poll, maxInFlight: 2, spreadMs: () => 0 }, clock)
+    // A deadline far away: this test is about the cap, not the deadline.
+    const { poller } = setup({ poll: m.poll, maxInFlight: 2, spreadMs: () => 0, deadlineMs: 24 * 60 * MIN }, clock)
     poller.setTargets(targets(5, 60))
     poller.start()
     await clock.advance(0)
@@ -139,7 +140,7 @@ describe('the poller', () => {
       calls.push(id)
       return id === 's0' ? new Promise(() => {}) : Promise.resolve()
     }
-    const { poller } = setup({ poll, maxInFlight: 4, spreadMs: () => 0 }, clock)
+    const { poller } = setup({ poll, maxInFlight: 4, spreadMs: () => 0, deadlineMs: 24 * 60 * MIN }, clock)
     poller.setTargets(targets(3, 60))
     poller.start()
     await clock.advance(3 * MIN)

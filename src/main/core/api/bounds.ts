@@ -1,0 +1,60 @@
+/**
+ * What the client keeps of a parsed snapshot: no more than was asked for, and only real dates.
+ * A server that sends 60,000 transactions when ten were asked for must not get them saved, sent
+ * over IPC and rendered; a per-day date that is not a calendar day must not reach the history
+ * file (whose schema would then refuse the whole file).
+ */
+import type { CampaignActivity, RequestSizes, StoreSnapshot } from '../../../shared/model'
+
+/** Whether `s` is a real calendar day written YYYY-MM-DD (no 2024-02-30, no 2024-13-01). */
+export function isIsoDay(s: string): boolean {
+  if (s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false
+  const y = Number(s.slice(0, 4))
+  const m = Number(s.slice(5, 7))
+  const d = Number(s.slice(8, 10))
+  if (![y, m, d].every(Number.isInteger) || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  if (m < 1 || m > 12 || d < 1) return false
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+/** The snapshot cut to the asked sizes, and what was dropped, in words (for a warning). */
+export interface BoundedSnapshot {
+  snapshot: StoreSnapshot
+  notes: string[]
+}
+
+/**
+ * Keeps at most `sizes` items of each list (the server's order: newest first), the newest
+ * `sizes.days` dates of each campaign's activity, and drops per-day entries whose date is not a
+ * real YYYY-MM-DD. Without `sizes`, only the dates are checked.
+ */
+export function boundSnapshot(s: StoreSnapshot, sizes?: RequestSizes): BoundedSnapshot {
+  const notes: string[] = []
+  const cut = <T>(list: T[], max: number | undefined, what: string): T[] => {
+    if (max === undefined || list.length <= max) return list
+    notes.push(`the server sent ${list.length} ${what} where ${max} were asked for; the first ${max} are kept`)
+    return list.slice(0, max)
+  }
+  let badDates = 0
+  let tooManyDays = false
+  const campaignActivity = s.campaignActivity.map((c): CampaignActivity => {
+    const real = c.days.filter((d) => isIsoDay(d.date))
+    badDates += c.days.length - real.length
+    // Days are sorted ascending: the newest are at the end.
+    const keep = sizes && real.length > sizes.days ? real.slice(real.length - sizes.days) : real
+    tooManyDays ||= keep.length < real.length
+    return keep.length === c.days.length ? c : { ...c, days: keep }
+  })
+  if (badDates > 0) notes.push(`${badDates} per-day ${badDates === 1 ? 'entry was' : 'entries were'} dropped (not a real YYYY-MM-DD date)`)
+  if (tooManyDays) notes.push(`the server sent more than ${sizes?.days} days of activity; the newest ${sizes?.days} are kept`)
+  return {
+    snapshot: {
+      ...s,
+      mostActive: cut(s.mostActive, sizes?.mostActive, 'most active customers'),
+      campaignActivity,
+      lastTransactions: cut(s.lastTransactions, sizes?.lastTransactions, 'transactions'),
+      lastCustomers: cut(s.lastCustomers, sizes?.lastCustomers, 'recent customers'),
+    },
+    notes,
+  }
+}

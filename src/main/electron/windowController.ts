@@ -1,0 +1,61 @@
+/**
+ * The one main window: created on demand where it was last (window state), shown, focused, toggled
+ * by the global shortcut, and its size and position saved as they change.
+ */
+import type { BrowserWindow } from 'electron'
+import { createMainWindow } from './window'
+import { loadWindowBounds, trackWindowState } from './windowState'
+
+/** Shows, hides and hands out the main window. */
+export interface WindowController {
+  /** The window, if it exists and is not destroyed. */
+  get(): BrowserWindow | null
+  /** Creates the window if needed, restores and focuses it. */
+  show(): void
+  /** Creates the window without showing it (a launch at login starts hidden). */
+  prepare(): void
+  /** Hides a visible, focused window; otherwise shows it. */
+  toggle(): void
+}
+
+/** Creates the controller; `dir` holds window-state.json, `onError` hears about failed saves. */
+export async function createWindowController(dir: string, onError: (err: unknown) => void): Promise<WindowController> {
+  let bounds = await loadWindowBounds(dir)
+  let window: BrowserWindow | null = null
+  const live = () => (window && !window.isDestroyed() ? window : null)
+  const create = (show: boolean): BrowserWindow => {
+    const existing = live()
+    if (existing) return existing
+    const { maximized, ...rect } = bounds ?? { maximized: false }
+    const created = createMainWindow({ ...(bounds ? { bounds: rect } : {}), showOnReady: show })
+    if (maximized) created.maximize()
+    const stop = trackWindowState(created, dir, onError)
+    created.once('closed', () => {
+      stop()
+      window = null
+    })
+    // Later windows open where this one was closed (read again on next creation).
+    created.once('close', () => {
+      const b = created.getNormalBounds()
+      bounds = { ...b, maximized: created.isMaximized() }
+    })
+    window = created
+    return created
+  }
+  const show = () => {
+    const w = create(true)
+    if (w.isMinimized()) w.restore()
+    w.show()
+    w.focus()
+  }
+  return {
+    get: live,
+    show,
+    prepare: () => void create(false),
+    toggle() {
+      const w = live()
+      if (w && w.isVisible() && w.isFocused()) w.hide()
+      else show()
+    },
+  }
+}
