@@ -68,7 +68,8 @@ export function measureParse(): Row[] {
     for (const format of ['xml', 'json'] as const) {
       const body = format === 'xml' ? c.xml() : c.json()
       const floor = format === 'xml' ? () => floorXml.parse(body) : () => JSON.parse(body)
-      const t = compare(() => parseDashboard(body, format, META), floor, c.runs)
+      // JSON parses are short: more runs for a steady median.
+      const t = compare(() => parseDashboard(body, format, META), floor, format === 'json' ? c.runs * 5 : c.runs)
       const mbs = body.length / MB / (t.product / 1000)
       const kb = Math.round(body.length / 1024)
       rows.push(

@@ -106,10 +106,21 @@ function mostActive(c: Rec, r: Reader): MostActiveCustomer {
 }
 
 function campaign(c: Rec, r: Reader): CampaignActivity {
-  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS)
-    .map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days }
+  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS).map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
+  return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days: byDate(days) }
+}
+
+/** Days oldest first; servers send them newest first (reversed, not sorted) or already in order. */
+function byDate<T extends { date: string }>(days: T[]): T[] {
+  let ascending = true
+  let descending = true
+  for (let i = 1; i < days.length && (ascending || descending); i++) {
+    if (days[i - 1]!.date > days[i]!.date) ascending = false
+    if (days[i - 1]!.date <= days[i]!.date) descending = false
+  }
+  if (ascending) return days
+  if (descending) return days.reverse()
+  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
 function transaction(t: Rec, r: Reader): Transaction {
@@ -182,7 +193,7 @@ class Reader {
 
   /** Text: trimmed, entity-decoded when the source left entities in; numbers as written. */
   str(v: unknown): string {
-    if (typeof v === 'string') return (this.decode ? decodeEntities(v) : v).trim()
+    if (typeof v === 'string') return (this.decode && v.includes('&') ? decodeEntities(v) : v).trim()
     if (typeof v === 'number' && Number.isFinite(v)) {
       if (!Number.isSafeInteger(v) && Number.isInteger(v)) this.rounded = true
       return String(v)

@@ -73,3 +73,17 @@ describe('parseAmount', () => {
     expect(parseAmount(text)).toBe(expected)
   })
 })
+
+describe('campaign days', () => {
+  const days = (dates: string[]) => {
+    const raw = { status: 'success', root: { campaigns_per_day_activity: [{ campaign_id: '1', day: dates.map((date, i) => ({ date, quantity: i })) }] } }
+    return normalize(raw, META).campaignActivity[0]!.days.map((d) => `${d.date}:${d.quantity}`)
+  }
+
+  it('come oldest first whether sent in order, newest first or mixed, equal dates in the order sent', () => {
+    expect(days(['2024-01-01', '2024-01-02', '2024-01-03'])).toEqual(['2024-01-01:0', '2024-01-02:1', '2024-01-03:2'])
+    expect(days(['2024-01-03', '2024-01-02', '2024-01-01'])).toEqual(['2024-01-01:2', '2024-01-02:1', '2024-01-03:0'])
+    expect(days(['2024-01-02', '2024-01-03', '2024-01-01'])).toEqual(['2024-01-01:2', '2024-01-02:0', '2024-01-03:1'])
+    expect(days(['2024-01-02', '2024-01-01', '2024-01-01'])).toEqual(['2024-01-01:1', '2024-01-01:2', '2024-01-02:0'])
+  })
+})
