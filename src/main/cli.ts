@@ -7,6 +7,8 @@ import { version } from '../../package.json'
 import { DashboardError } from './core/api'
 import { AccountError } from './core/accounts'
 import { accountsCommand } from './cli/commands/accounts'
+import { alertsCommand } from './cli/commands/alerts'
+import { watchCommand } from './cli/commands/watch'
 import { demoServerCommand } from './cli/commands/demoServer'
 import { fetchCommand } from './cli/commands/fetch'
 import { snapshotCommand } from './cli/commands/snapshot'
@@ -15,6 +17,7 @@ import { CliFailure, EXIT, exitCodeFor, failureLabel, UsageError } from './cli/e
 import { cliMessage, oneLine } from './cli/output'
 import { redact } from './core/redact'
 import { helpText, usageLine } from './cli/usage'
+import { openDebugLog } from './cli/debugLog'
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -23,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   accounts: accountsCommand,
   snapshot: snapshotCommand,
   'demo-server': demoServerCommand,
+  alerts: alertsCommand,
+  watch: watchCommand,
 }
 
 /** The real process's streams and environment. */
@@ -46,11 +51,11 @@ async function dispatch(args: string[], io: CliIo): Promise<number> {
     io.out(`${helpText(rest[0] && COMMANDS[rest[0]] ? rest[0] : '')}\n`)
     return EXIT.ok
   }
-  if (first === undefined) throw new UsageError('Missing command (fetch, accounts, snapshot or demo-server).')
+  if (first === undefined) throw new UsageError('Missing command (fetch, accounts, snapshot, demo-server, alerts or watch).')
   const command = COMMANDS[first]
   if (!command) {
     const what = first.startsWith('-') ? `Unknown option ${oneLine(first).replace(/=.*$/, '').slice(0, 40)}` : `Unknown command "${oneLine(first).slice(0, 40)}"`
-    throw new UsageError(`${what}. Commands: fetch, accounts, snapshot, demo-server.`)
+    throw new UsageError(`${what}. Commands: fetch, accounts, snapshot, demo-server, alerts, watch.`)
   }
   return command(rest, io)
 }
@@ -83,14 +88,20 @@ function report(err: unknown, io: CliIo): number {
  */
 export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   const debug = argv.includes('--debug')
-  const theIo = io ?? processIo(debug)
+  const baseIo = io ?? processIo(debug)
+  const args = argv.filter((a) => a !== '--debug')
+  const log = debug ? openDebugLog(baseIo, version, args) : null
+  const theIo = log ? { ...baseIo, log: log.logger } : baseIo
   try {
-    return await dispatch(
-      argv.filter((a) => a !== '--debug'),
-      theIo,
-    )
+    const code = await dispatch(args, theIo)
+    log?.logger.info('exit', { code })
+    return code
   } catch (err) {
-    return report(err, theIo)
+    const code = report(err, theIo)
+    log?.failed(err, code)
+    return code
+  } finally {
+    await log?.close()
   }
 }
 

@@ -18,6 +18,10 @@ import { watchPowerAndNetwork } from './electron/power'
 import { createWindowController } from './electron/windowController'
 import { createDesktopSettings } from './electron/desktop'
 import { startedAtLogin } from './electron/loginItem'
+import { reportFailure, setFailureLog } from './electron/failures'
+import { createFileLogger, type FileLogger } from './core/log/fileLog'
+import { outcomeClass } from './core/log/logger'
+import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
 sandboxAllRenderers()
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     return
   }
   const dir = claim.dir
+  const log = openLog(dir)
   await app.whenReady()
   hardenApp()
   serveRenderer(join(__dirname, '../renderer'))
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     // Electron's fetch honours the system proxy and certificate store.
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
+    log,
   })
   const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
   const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
+  const glance = wireGlance({ core, userDataDir: dir, show: (route) => windows.show(route) })
   const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
   core.events.on('event:settings', (settings) => void desktop.apply(settings))
   // A launch at login starts hidden (in the tray); any other launch shows the window.
@@ -71,16 +78,34 @@ async function main(): Promise<void> {
   else windows.show()
   await desktop.apply(core.accounts.settings())
   // A second launch during start-up was remembered; from now on it shows the window.
-  claim.onSecondInstance(windows.show)
-  app.on('activate', windows.show)
+  claim.onSecondInstance(() => windows.show())
+  app.on('activate', () => windows.show())
   quitAfter(() => {
     stopWatching()
+    glance.dispose()
     desktop.dispose()
-    return core.stop().then(() => parser.close())
+    log.info('quitting')
+    return core
+      .stop()
+      .catch((err: unknown) => reportFailure('stop', err))
+      .then(() => parser.close())
+      .catch((err: unknown) => reportFailure('closeParser', err))
+      .then(() => log.flush())
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // With a tray icon the app keeps polling there; "Quit" in its menu ends it.
+    if (glance.hasTray) void sayKeepsRunningOnce(dir)
+    else if (process.platform !== 'darwin') app.quit()
   })
+}
+
+/** Opens the support log in `<userData>/logs` and routes unhandled failures to it. */
+function openLog(dir: string): FileLogger {
+  const log = createFileLogger({ dir: join(dir, 'logs'), name: 'main' })
+  setFailureLog(log)
+  log.info('start', { version: app.getVersion(), electron: process.versions.electron, platform: `${process.platform}-${process.arch}` })
+  process.on('unhandledRejection', (reason) => log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }))
+  return log
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,7 @@
  * written as one self-contained function (no imports used at run time, no outer variables) so the
  * test bridge can install it in a page from its source text.
  */
+import type { AlertLog } from './alerts'
 import type { AccountInput, Settings, StoreStatus } from './model'
 import type {
   AccountPatch,
@@ -32,6 +33,8 @@ export interface StoreglanceApi {
     info(): Promise<AppInfo>
     /** Everything needed for the first frame: accounts, stored snapshots with their age, statuses. */
     state(): Promise<AppState>
+    /** A text for support (versions, store states, warnings, log): no key, no customer name. */
+    diagnostics(): Promise<string>
   }
   accounts: {
     /** Tests the store with this key, then saves the account and puts the key in the keychain. */
@@ -49,6 +52,16 @@ export interface StoreglanceApi {
     /** Saves changed settings and returns the whole new settings. */
     update(patch: Partial<Settings>): Promise<Settings>
   }
+  alerts: {
+    /** The alert log (newest first), the unread count and the mute. */
+    list(): Promise<AlertLog>
+    /** Marks every alert read. */
+    markAllRead(): Promise<AlertLog>
+    /** Holds back alerts that are not urgent until `until` (ISO instant, within a week). */
+    mute(until: string): Promise<AlertLog>
+    /** Ends a mute. */
+    unmute(): Promise<AlertLog>
+  }
   /** Event subscriptions; each returns its unsubscribe function. */
   on: {
     snapshot(cb: (pair: SnapshotPair) => void): () => void
@@ -56,6 +69,8 @@ export interface StoreglanceApi {
     accounts(cb: (accounts: AccountView[]) => void): () => void
     settings(cb: (settings: Settings) => void): () => void
     warning(cb: (warning: AppWarning) => void): () => void
+    /** The alert log, unread count or mute changed. */
+    alerts(cb: (log: AlertLog) => void): () => void
   }
 }
 
@@ -72,6 +87,7 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     app: {
       info: () => call('app:info', null),
       state: () => call('state:get', null),
+      diagnostics: async () => (await call('diagnostics:get', null)).text,
     },
     accounts: {
       add: (input, key) => call('accounts:add', { input, key }),
@@ -88,12 +104,19 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     settings: {
       update: (patch) => call('settings:update', patch),
     },
+    alerts: {
+      list: () => call('alerts:list', null),
+      markAllRead: () => call('alerts:markAllRead', null),
+      mute: (until) => call('alerts:mute', { until }),
+      unmute: () => call('alerts:unmute', null),
+    },
     on: {
       snapshot: (cb) => subscribe('event:snapshot', cb),
       status: (cb) => subscribe('event:status', cb),
       accounts: (cb) => subscribe('event:accounts', cb),
       settings: (cb) => subscribe('event:settings', cb),
       warning: (cb) => subscribe('event:warning', cb),
+      alerts: (cb) => subscribe('event:alerts', cb),
     },
   }
 }

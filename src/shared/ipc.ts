@@ -4,6 +4,7 @@
  * and the e2e test bridge are all derived from these types, and the checks at the bottom make the
  * compiler refuse a channel listed without a contract or a contract without a listed channel.
  */
+import type { AlertLog } from './alerts'
 import type { Account, AccountInput, Settings, StoreSnapshot, StoreStatus } from './model'
 
 /** What the About box and the status bar show. */
@@ -15,7 +16,8 @@ export interface AppInfo {
 
 /** An account as the renderer sees it: never the key, only whether one is stored. */
 export interface AccountView extends Account {
-  hasKey: boolean
+  /** Whether the keychain holds a key; null when the keychain could not be asked (unavailable, locked). */
+  hasKey: boolean | null
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */
@@ -56,6 +58,12 @@ export interface InvokeContract {
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
+  /** Text for support: versions, store states, warnings and the log's end; no key, no customer name. */
+  'diagnostics:get': { request: null; response: { text: string } }
+  'alerts:list': { request: null; response: AlertLog }
+  'alerts:markAllRead': { request: null; response: AlertLog }
+  'alerts:mute': { request: { until: string }; response: AlertLog }
+  'alerts:unmute': { request: null; response: AlertLog }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -65,6 +73,8 @@ export interface EventContract {
   'event:accounts': AccountView[]
   'event:settings': Settings
   'event:warning': AppWarning
+  /** The alert log, unread count or mute changed. */
+  'event:alerts': AlertLog
 }
 
 export const INVOKE_CHANNELS = [
@@ -75,6 +85,11 @@ export const INVOKE_CHANNELS = [
   'accounts:remove',
   'stores:refresh',
   'settings:update',
+  'diagnostics:get',
+  'alerts:list',
+  'alerts:markAllRead',
+  'alerts:mute',
+  'alerts:unmute',
 ] as const
 
 export const EVENT_CHANNELS = [
@@ -83,6 +98,7 @@ export const EVENT_CHANNELS = [
   'event:accounts',
   'event:settings',
   'event:warning',
+  'event:alerts',
 ] as const
 
 export type InvokeChannel = keyof InvokeContract

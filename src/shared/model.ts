@@ -1,3 +1,5 @@
+import { defaultNotificationSettings, type NotificationSettings } from './alerts'
+
 /**
  * The data every process agrees on: the normalized dashboard snapshot (API.md §3), accounts,
  * settings and per-store status. No Node, DOM or Electron imports here.
@@ -117,9 +119,8 @@ export type AccountInput = Omit<Account, 'id' | 'demo'>
 /** Application settings persisted beside the accounts. */
 export interface Settings {
   intervalSec: number
-  notifications: boolean
-  /** Quiet hours in the computer's local time, "HH:MM"; null = none. */
-  quietHours: { from: string; to: string } | null
+  /** Notifications: global switch, sound, quiet hours, each rule, and each store's level, hours and target. */
+  alerts: NotificationSettings
   /** Start with the computer (hidden, in the tray). Off unless the user turns it on. */
   launchAtLogin: boolean
   /** The system-wide key combination that shows and hides the window (Electron accelerator); null = none. */
@@ -131,8 +132,7 @@ export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+G'
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   intervalSec: DEFAULT_INTERVAL_SEC,
-  notifications: true,
-  quietHours: null,
+  alerts: defaultNotificationSettings(),
   launchAtLogin: false,
   globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
 })

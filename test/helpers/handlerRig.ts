@@ -6,6 +6,7 @@ import { afterEach } from 'vitest'
 import type { AppInfo, AppWarning, EventContract } from '../../src/shared/ipc'
 import { TypedEvents } from '../../src/main/core/events'
 import type { HandlerContext } from '../../src/main/core/handlers'
+import { createAlertService, openAlertBook } from '../../src/main/core/alerts'
 import { startRig, type Rig } from './monitorRig'
 
 export interface HandlerRig {
@@ -16,6 +17,8 @@ export interface HandlerRig {
   warnings: AppWarning[]
   /** How many times the handlers asked to leave demo mode. */
   leftDemo: number
+  /** How often the handlers took in changes from disk. */
+  synced: number
 }
 
 export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance' }
@@ -24,14 +27,25 @@ export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance
 export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
   const rig = await startRig({ stores })
   const events = new TypedEvents<EventContract>()
+  const now = () => new Date(rig.clock.now())
+  const alerts = createAlertService({
+    book: await openAlertBook({ dir: rig.dir, now }),
+    accounts: () => rig.accounts.list(),
+    settings: () => rig.accounts.settings().alerts,
+    localTimeZone: () => 'UTC',
+    now,
+  })
   const h: HandlerRig = {
     rig,
     sent: [],
     warnings: [],
     leftDemo: 0,
+    synced: 0,
     ctx: {
       accounts: () => rig.accounts,
       monitor: () => rig.monitor,
+      alerts: () => alerts,
+      now: () => rig.clock.now(),
       events,
       info: () => INFO,
       warnings: () => h.warnings,
@@ -39,6 +53,10 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
       leaveDemo: async () => {
         h.leftDemo++
       },
+      syncFromDisk: async () => {
+        h.synced++
+      },
+      diagnostics: async () => `diagnostics of ${rig.accounts.list().length} stores`,
     },
   }
   for (const channel of ['event:snapshot', 'event:status', 'event:accounts', 'event:settings', 'event:warning'] as const) {

@@ -8,6 +8,7 @@ import type { SecretStore } from '../core/ports'
 import type { HistoryStore, SnapshotStore } from '../core/snapshots'
 import { openUserData } from '../core/userData'
 import { UsageError } from './exitCodes'
+import type { Logger } from '../core/log/logger'
 
 /** The process around a command: output streams, standard input and environment. */
 export interface CliIo {
@@ -19,6 +20,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   /** --debug: stack traces on unexpected errors. */
   debug: boolean
+  /** --debug: the support log (`<userData>/logs/cli.log`); absent otherwise. */
+  log?: Logger
 }
 
 /** The core pieces a command needs, opened on the user data directory. */

@@ -58,6 +58,45 @@ and each store's label, user id, account id and key. Runs until Ctrl+C (SIGINT) 
 
 ${optionLines(DEMO_SERVER_OPTIONS)}`
 
+const ALERTS = `Usage: storeglance alerts replay|history [options]
+
+  alerts replay FILE [--json]                  runs the alert rules over a recorded scenario
+  alerts history [--json] [--since ISO]        the app's alert log
+
+Run storeglance alerts replay --help for the scenario format.`
+
+const ALERTS_REPLAY = `Usage: storeglance alerts replay FILE [--json]
+
+Runs the alert rules over a recorded scenario (JSON lines) and prints the alerts they raise, one per
+line: "what would have fired last week?". Nothing is saved and no notification is shown.
+The file is checked whole first: a malformed line, or one out of time order, exits 64 naming its
+line number, and then no alert is printed. Quiet hours use this computer's zone (the TZ variable).
+
+  optional first line   {"accounts": [{"id", "label", "timeZone", "notify", "openingHours", "monthlyTarget"}], "alerts": {...}}
+  then, in time order   {"at": ISO, "store": ID, "snapshot": {...}}   a successful poll
+                        {"at": ISO, "store": ID, "error": {"kind": KIND, "message": "..."}}   a failed poll
+                        {"at": ISO, "mute": {"until": ISO}}   {"at": ISO, "unmute": true}
+
+  --json                one JSON object per alert: at, store (the scenario's store id), kind, urgent,
+                        title, body, delivered, and suppressedBy when not delivered`
+
+const ALERTS_HISTORY = `Usage: storeglance alerts history [--json] [--since ISO]
+
+Prints the alert log kept by the app and by \`storeglance watch\` (the last 90 days, at most 1,000
+alerts), oldest first, one alert per line in the shape of \`alerts replay\`.
+
+  --since ISO               only alerts at or after this date or instant (e.g. 2025-03-01)
+  --json                    one JSON object per alert: at, store (the store's id), kind, urgent, title,
+                            body, delivered, and suppressedBy when not delivered`
+
+const WATCH = `Usage: storeglance watch [--json]
+
+Polls the configured stores like the app (same intervals, same saved figures), runs the same alert
+rules and prints each alert as it fires, until Ctrl+C (SIGINT) or SIGTERM, then exits 0. Alerts are
+kept in the same log as the app's (\`storeglance alerts history\`).
+
+  --json                    one JSON object per alert, as \`alerts replay --json\``
+
 const MAIN = `Usage: storeglance <command> [options]
 
 Commands:
@@ -65,8 +104,10 @@ Commands:
   accounts       list, add, remove or test the configured stores
   snapshot       fetch every store and print them side by side (or --offline)
   demo-server    run the demo server with simulated stores
+  alerts         replay the alert rules over a scenario, or print the alert log
+  watch          poll the stores and print alerts as they fire
 
-Options: --help, --version, --debug (stack traces on errors).
+Options: --help, --version, --debug (stack traces on errors; a log in <data folder>/logs/cli.log).
 Run storeglance <command> --help for details.
 Exit codes: 0 ok, 1 some stores failed, 2 server error, 3 request failed, 4 no keychain or key, 64 bad usage.`
 
@@ -80,6 +121,10 @@ const HELP: Record<string, string> = {
   'accounts test': ACCOUNTS_TEST,
   snapshot: SNAPSHOT,
   'demo-server': DEMO_SERVER,
+  alerts: ALERTS,
+  'alerts replay': ALERTS_REPLAY,
+  'alerts history': ALERTS_HISTORY,
+  watch: WATCH,
 }
 
 /** The full help of `command` ('' for the top level). */

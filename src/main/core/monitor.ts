@@ -4,13 +4,14 @@
  * keeps each store fresh through the poller, saving each good snapshot and the day's history.
  */
 import type { SnapshotPair } from '../../shared/ipc'
-import type { Account, StoreSnapshot, StoreStatus } from '../../shared/model'
-import { DEFAULT_TIMEOUT_MS, fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
+import type { Account, ErrorKind, StoreSnapshot, StoreStatus } from '../../shared/model'
+import { DEFAULT_TIMEOUT_MS, fetchDashboard, requestFieldsOf, TimeoutError, type DashboardParser } from './api'
 import type { AccountService } from './accounts'
 import { TypedEvents } from './events'
 import type { Clock, TimerHandle, Transport } from './ports'
-import { createPoller, type PollerOptions } from './poller'
+import { classifyFailure, createPoller, type PollerOptions } from './poller'
 import type { HistoryStore, SnapshotStore } from './snapshots'
+import { outcomeClass, type Logger } from './log/logger'
 
 /** Fetches one store's dashboard with its key; the real client by default. */
 export type StoreFetcher = (account: Account, key: string, signal: AbortSignal) => Promise<StoreSnapshot>
@@ -36,11 +37,19 @@ export interface MonitorDeps {
   stopTimeoutMs?: number
   /** One poll's deadline, request to snapshot (default: the request limit plus 40 s for key, parse and save). */
   pollDeadlineMs?: number
+  /** Each poll's outcome class and duration go here (the support log). */
+  log?: Logger
 }
+
+/** The outcome of one poll of one store (what the alert engine consumes): a snapshot or a classified failure. */
+export type PollOutcome =
+  | { id: string; at: string; snapshot: StoreSnapshot }
+  | { id: string; at: string; error: { kind: ErrorKind; message: string } }
 
 export interface MonitorEvents {
   snapshot: SnapshotPair
   status: StoreStatus
+  outcome: PollOutcome
 }
 
 /** A failure the poller can classify: the account has no usable key. */
@@ -68,14 +77,43 @@ export function createMonitor(deps: MonitorDeps) {
         ...(deps.transport ? { transport: deps.transport } : {}),
       }))
 
+  /**
+   * Reads the key and fetches; a failure is emitted as the poll's outcome (unless stopped on
+   * purpose), then rethrown. A poll past its deadline counts as a timeout at once, even while its
+   * work is still stuck.
+   */
+  async function fetchWithOutcome(account: Account, at: string, signal: AbortSignal): Promise<StoreSnapshot> {
+    let reported = false
+    const report = (err: unknown) => {
+      if (reported) return
+      reported = true
+      const { kind, message } = classifyFailure(err)
+      events.emit('outcome', { id: account.id, at, error: { kind, message } })
+    }
+    const onAbort = () => {
+      if (signal.reason instanceof TimeoutError) report(signal.reason)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      const key = await deps.accounts.getKey(account.id)
+      if (!key) throw new MissingKeyError(`No API key is stored for ${account.label}. Enter it again in Settings.`)
+      const snapshot = await fetcher(account, key, signal)
+      // Dropped meanwhile (store removed or disabled, app pausing): keep nothing of the answer.
+      signal.throwIfAborted()
+      return snapshot
+    } catch (err) {
+      if (!signal.aborted) report(err)
+      throw err
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+    }
+  }
+
   async function pollOne(id: string, signal: AbortSignal): Promise<void> {
     const account = deps.accounts.list().find((a) => a.id === id)
     if (!account) throw new Error('This store was removed.')
-    const key = await deps.accounts.getKey(id)
-    if (!key) throw new MissingKeyError(`No API key is stored for ${account.label}. Enter it again in Settings.`)
-    const snapshot = await fetcher(account, key, signal)
-    // Dropped meanwhile (store removed or disabled, app pausing): keep nothing of the answer.
-    signal.throwIfAborted()
+    const at = new Date(deps.clock.now()).toISOString()
+    const snapshot = await fetchWithOutcome(account, at, signal)
     const before = pairs.get(id)
     const { changed } = await deps.snapshots.save(id, snapshot)
     signal.throwIfAborted()
@@ -83,6 +121,7 @@ export function createMonitor(deps: MonitorDeps) {
     const pair: SnapshotPair = { id, current: snapshot, previous: (changed ? before?.current : before?.previous) ?? null }
     pairs.set(id, pair)
     events.emit('snapshot', pair)
+    events.emit('outcome', { id, at, snapshot })
     try {
       await deps.history.record(id, account.timeZone, snapshot)
     } catch (err) {
@@ -91,9 +130,21 @@ export function createMonitor(deps: MonitorDeps) {
     }
   }
 
+  /** pollOne, with its outcome class and duration logged (never its message: it may quote the server). */
+  async function loggedPoll(id: string, signal: AbortSignal): Promise<void> {
+    const started = deps.clock.now()
+    try {
+      await pollOne(id, signal)
+      deps.log?.info('poll', { store: id, outcome: 'ok', ms: deps.clock.now() - started })
+    } catch (err) {
+      deps.log?.info('poll', { store: id, outcome: signal.aborted ? 'aborted' : outcomeClass(err), ms: deps.clock.now() - started })
+      throw err
+    }
+  }
+
   const poller = createPoller({
     clock: deps.clock,
-    poll: pollOne,
+    poll: loggedPoll,
     onStatus: (s) => events.emit('status', s),
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),

@@ -7,6 +7,7 @@ import type { Account } from '../../shared/model'
 import { fetchDashboard, requestFieldsOf, type DashboardParser } from './api'
 import { createAccountService, openSettingsFile, type AccountService } from './accounts'
 import type { Clock, SecretStore, Transport } from './ports'
+import { dataLock, type DataLock } from './dataLock'
 import { createHistoryStore, createSnapshotStore, type HistoryStore, type SnapshotStore } from './snapshots'
 
 export interface UserDataOptions {
@@ -25,18 +26,23 @@ export interface UserData {
   accounts: AccountService
   snapshots: SnapshotStore
   history: HistoryStore
+  /** The folder's cross-process lock, for any other read-modify-write of user data (alert state). */
+  lock: DataLock
 }
 
 /** Opens the user data directory; settings warnings are passed to `warn`. */
 export async function openUserData(o: UserDataOptions): Promise<UserData> {
   const onWarning = (m: string) => o.warn(m)
   const clock = o.clock ? { clock: o.clock } : {}
-  const snapshots = createSnapshotStore({ dir: join(o.dir, 'snapshots'), onWarning, ...clock })
-  const history = createHistoryStore({ dir: join(o.dir, 'history'), onWarning, ...clock })
+  const lock = dataLock(o.dir)
+  const snapshots = createSnapshotStore({ dir: join(o.dir, 'snapshots'), onWarning, lock, ...clock })
+  const history = createHistoryStore({ dir: join(o.dir, 'history'), onWarning, lock, ...clock })
   const transport = { ...(o.transport ? { transport: o.transport } : {}), ...(o.parse ? { parse: o.parse } : {}) }
   const accounts = await createAccountService({
     settingsFile: openSettingsFile(o.dir),
     secrets: o.secrets,
+    lock,
+    onWarning,
     // Adding a store or changing its key: one real dashboard request with that key first.
     testConnection: (account: Account, key: string) => fetchDashboard({ ...requestFieldsOf(account), key, ...transport }),
     onRemoved: async (id) => {
@@ -46,5 +52,5 @@ export async function openUserData(o: UserDataOptions): Promise<UserData> {
     },
   })
   accounts.warnings.forEach(o.warn)
-  return { accounts, snapshots, history }
+  return { accounts, snapshots, history, lock }
 }

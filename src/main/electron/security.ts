@@ -4,6 +4,7 @@
  * need none). Links leave the app only for https pages on a short allowlist.
  */
 import { app, session, shell, type WebContents } from 'electron'
+import { reportFailure } from './failures'
 
 /**
  * Hosts whose https pages may be opened in the system browser: the loyalty platform's own site
@@ -25,7 +26,7 @@ export function isSafeExternalUrl(url: string): boolean {
 /** Opens an allowlisted https URL in the system browser; anything else is refused (false). */
 export function openExternalSafely(url: string): boolean {
   if (!isSafeExternalUrl(url)) return false
-  shell.openExternal(url).catch(() => undefined)
+  shell.openExternal(url).catch((err: unknown) => reportFailure('openExternal', err))
   return true
 }
 

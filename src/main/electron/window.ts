@@ -4,6 +4,7 @@
 import { app, BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { APP_INDEX_URL } from './protocol'
+import { reportFailure } from './failures'
 
 /** The web preferences of every window: sandboxed, isolated, no Node, no webview. */
 export const SECURE_WEB_PREFERENCES = {
@@ -59,6 +60,7 @@ export function createMainWindow(options: { bounds?: BrowserWindowConstructorOpt
     webPreferences: webPreferences(),
   })
   if (options.showOnReady !== false) window.once('ready-to-show', () => window.show())
-  void window.loadURL(rendererUrl())
+  // A renderer that cannot load is logged, never an unhandled rejection.
+  window.loadURL(rendererUrl()).catch((err: unknown) => reportFailure('loadURL', err))
   return window
 }

@@ -10,8 +10,11 @@ import { loadWindowBounds, trackWindowState } from './windowState'
 export interface WindowController {
   /** The window, if it exists and is not destroyed. */
   get(): BrowserWindow | null
-  /** Creates the window if needed, restores and focuses it. */
-  show(): void
+  /**
+   * Creates the window if needed, restores and focuses it; `route` (e.g. `#/store/<id>`, from a
+   * notification or the tray menu) opens that page of the window.
+   */
+  show(route?: string): void
   /** Creates the window without showing it (a launch at login starts hidden). */
   prepare(): void
   /** Hides a visible, focused window; otherwise shows it. */
@@ -42,11 +45,13 @@ export async function createWindowController(dir: string, onError: (err: unknown
     window = created
     return created
   }
-  const show = () => {
+  const show = (route = '') => {
     const w = create(true)
     if (w.isMinimized()) w.restore()
     w.show()
     w.focus()
+    // Our own constant text, JSON-quoted; runs once the page has loaded.
+    if (route) void w.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`).catch(() => undefined)
   }
   return {
     get: live,

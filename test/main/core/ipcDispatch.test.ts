@@ -21,6 +21,14 @@ const handlers = {
     return null
   },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
+  'diagnostics:get': async () => ({ text: 'diagnostics' }),
+  'alerts:list': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
+  'alerts:markAllRead': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
+  'alerts:mute': async (r) => {
+    seen.push(r)
+    return { alerts: [], unread: 0, mutedUntil: r.until }
+  },
+  'alerts:unmute': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 
@@ -40,6 +48,7 @@ describe('createDispatcher', () => {
   it('answers a valid request', async () => {
     expect(await dispatch('app:info', null)).toMatchObject({ ok: true, value: { version: '1' } })
     expect(await dispatch('settings:update', { intervalSec: 120 })).toMatchObject({ ok: true, value: { intervalSec: 120 } })
+    expect(await dispatch('alerts:mute', { until: '2025-03-10T10:00:00Z' })).toMatchObject({ ok: true, value: { mutedUntil: '2025-03-10T10:00:00Z' } })
   })
 
   it('refuses unknown channels and non-string channels', async () => {
@@ -57,6 +66,9 @@ describe('createDispatcher', () => {
       ['accounts:add', { input: validInput, key: '' }],
       ['accounts:update', { id: 'a', patch: { accountId: 'other' } }],
       ['app:info', { sneaky: true }],
+      ['alerts:mute', { until: 'tomorrow' }],
+      ['alerts:mute', { until: '2025-03-10T10:00:00Z', extra: 1 }],
+      ['alerts:markAllRead', { all: true }],
     ] as const
     for (const [channel, payload] of bad) {
       const result = await dispatch(channel, payload)

@@ -31,6 +31,7 @@ vi.mock('electron', () => {
   }
   const shell = {
     openExternal: async (url: string) => {
+      if (url.includes('no-browser')) throw new Error('no browser is set up')
       state.opened.push(url)
     },
   } satisfies Partial<typeof import('electron')['shell']>
@@ -118,5 +119,25 @@ describe('security', () => {
       expect(openExternalSafely(url), url).toBe(false)
     }
     expect(state.opened).toEqual([])
+  })
+
+  it('logs a link the system browser could not open, instead of an unhandled rejection', async () => {
+    const { setFailureLog } = await import('../../../src/main/electron/failures')
+    const lines: { event: string; fields: unknown }[] = []
+    const record = (event: string, fields?: unknown) => void lines.push({ event, fields })
+    setFailureLog({ info: record, warn: record, error: record })
+    const unhandled: unknown[] = []
+    const onUnhandled = (r: unknown) => unhandled.push(r)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const f = fakeContents()
+      hardenContents(f.contents as never)
+      expect(f.open({ url: 'https://clienttoolbox.com/no-browser' })).toEqual({ action: 'deny' })
+      await new Promise((r) => setTimeout(r, 10))
+      expect(lines).toEqual([{ event: 'openExternal', fields: { class: 'Error', message: 'no browser is set up' } }])
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const created = vi.hoisted(() => [] as { options: Record<string, unknown>; loaded: string[] }[])
+const loadFails = vi.hoisted(() => ({ value: false }))
 vi.mock('electron', () => {
   class BrowserWindow {
     loaded: string[] = []
@@ -11,7 +12,7 @@ vi.mock('electron', () => {
     once() {}
     loadURL(url: string) {
       this.loaded.push(url)
-      return Promise.resolve()
+      return loadFails.value ? Promise.reject(new Error('ERR_FILE_NOT_FOUND')) : Promise.resolve()
     }
   }
   // An unpackaged app: that alone must never enable the dev server URL or DevTools.
@@ -24,6 +25,7 @@ const { createMainWindow, rendererUrl, SECURE_WEB_PREFERENCES } = await import('
 afterEach(() => {
   vi.unstubAllEnvs()
   created.length = 0
+  loadFails.value = false
 })
 
 describe('the main window', () => {
@@ -57,5 +59,24 @@ describe('the main window', () => {
     vi.stubEnv('DEV', false)
     createMainWindow({ bounds: { x: 10, y: 20, width: 900, height: 600 } })
     expect(created[0]!.options).toMatchObject({ x: 10, y: 20, width: 900, height: 600, minWidth: 760, show: false })
+  })
+
+  it('logs a renderer that fails to load, instead of an unhandled rejection', async () => {
+    const { setFailureLog } = await import('../../../src/main/electron/failures')
+    const lines: { event: string; fields: unknown }[] = []
+    const record = (event: string, fields?: unknown) => void lines.push({ event, fields })
+    setFailureLog({ info: record, warn: record, error: record })
+    const unhandled: unknown[] = []
+    const onUnhandled = (r: unknown) => unhandled.push(r)
+    process.on('unhandledRejection', onUnhandled)
+    loadFails.value = true
+    try {
+      createMainWindow()
+      await new Promise((r) => setTimeout(r, 10))
+      expect(lines).toEqual([{ event: 'loadURL', fields: { class: 'Error', message: 'ERR_FILE_NOT_FOUND' } }])
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })

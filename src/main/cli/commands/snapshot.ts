@@ -41,7 +41,7 @@ async function storedColumns(core: CliCore, accounts: Account[]): Promise<StoreC
 
 /** Fetches every enabled store once through the monitor; failed stores keep their stored figures. */
 async function fetchedColumns(core: CliCore, accounts: Account[], timeoutMs: number, io: CliIo): Promise<StoreColumn[]> {
-  const monitor = createMonitor({ ...core, clock: systemClock, timeoutMs, onWarning: (m) => io.err(`Warning: ${m}\n`) })
+  const monitor = createMonitor({ ...core, clock: systemClock, timeoutMs, onWarning: (m) => io.err(`Warning: ${m}\n`), ...(io.log ? { log: io.log } : {}) })
   await monitor.pollAllOnce()
   const pairs = new Map(monitor.snapshots().map((p) => [p.id, p.current]))
   return accounts.map((account) => {

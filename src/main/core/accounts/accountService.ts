@@ -14,6 +14,9 @@ import { accountInputSchema, describeIssues, newAccountId, sameStore, settingsPa
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
 import { createKeyedQueue } from '../queue'
 import { errorKindOf } from '../../../shared/errorKind'
+import type { DataLock } from '../dataLock'
+import { ExternalChanges, type AccountsReload } from './reloadDiff'
+import { rememberSecret } from '../log/logger'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -27,6 +30,14 @@ export interface AccountServiceDeps {
   demoSecrets?: SecretStore
   /** Called after a store is removed, to delete its snapshots and history. */
   onRemoved?: (id: string) => void | Promise<void>
+  /**
+   * The user data folder's cross-process lock: every change re-reads settings.json under it, so a
+   * store added or removed by another process (the CLI, a second window) is merged, never lost.
+   * Without one (unit tests of this class alone), changes are only serialized in this process.
+   */
+  lock?: DataLock
+  /** Told about repairs found when settings.json is re-read after start-up. */
+  onWarning?: (message: string) => void
 }
 
 /** A demo store to add: its definition and its (throwaway) key. */
@@ -52,6 +63,11 @@ export interface AccountService {
   getKey(id: string): Promise<string | null>
   settings(): Settings
   updateSettings(patch: unknown): Promise<Settings>
+  /**
+   * Re-reads settings.json under the lock and reports what other processes changed since the last
+   * call (including changes noticed while saving our own edits).
+   */
+  reload(): Promise<AccountsReload>
   /** Adds demo stores: memory only, `demo: true`, never written to settings.json. */
   addDemo(seeds: DemoAccountSeed[]): Promise<Account[]>
   /** Removes every demo store (leaving demo mode). */
@@ -65,7 +81,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Loads settings.json and returns the account service over it. */
 export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
-  const loaded = await deps.settingsFile.load()
+  // Under the lock too: reading may repair the file or move a damaged one aside.
+  const loaded = await (deps.lock ? deps.lock.run(() => deps.settingsFile.load()) : deps.settingsFile.load())
   return new AccountServiceImpl(deps, loaded)
 }
 
@@ -74,11 +91,18 @@ class AccountServiceImpl implements AccountService {
   private accounts: Account[]
   private current: Settings
   private demo: Account[] = []
-  private readonly readOnlyReason: string | null
+  private readOnlyReason: string | null
   private readonly demoSecrets: SecretStore
   private readonly queue = createKeyedQueue()
+  private readonly external = new ExternalChanges()
   /** Runs async critical sections one after another (add/update/remove/settings never interleave). */
   private readonly exclusive = <T>(fn: () => Promise<T>): Promise<T> => this.queue('accounts', fn)
+  /**
+   * A read-modify-write of settings.json: in turn in this process, under the folder's lock across
+   * processes, starting from what the file holds now (another process may have changed it).
+   */
+  private readonly locked = <T>(fn: () => Promise<T>): Promise<T> =>
+    this.exclusive(() => (this.deps.lock ? this.deps.lock.run(() => this.refresh().then(fn)) : fn()))
 
   constructor(
     private readonly deps: AccountServiceDeps,
@@ -91,6 +115,23 @@ class AccountServiceImpl implements AccountService {
     this.demoSecrets = deps.demoSecrets ?? new MemorySecretStore()
   }
 
+  /** Adopts what settings.json holds now (call under the lock), noting what others changed. */
+  private async refresh(): Promise<void> {
+    const loaded = await this.deps.settingsFile.load()
+    loaded.warnings.forEach((w) => this.deps.onWarning?.(w))
+    this.external.note({ accounts: this.accounts, settings: this.current }, loaded)
+    this.accounts = loaded.accounts
+    this.current = loaded.settings
+    this.readOnlyReason = loaded.readOnlyReason
+  }
+
+  reload(): Promise<AccountsReload> {
+    return this.exclusive(async () => {
+      if (this.deps.lock) await this.deps.lock.run(() => this.refresh())
+      return this.external.take()
+    })
+  }
+
   list(): Account[] {
     return clone([...this.accounts, ...this.demo])
   }
@@ -100,11 +141,13 @@ class AccountServiceImpl implements AccountService {
   }
 
   add(input: AccountInput, key: string): Promise<Account> {
-    // The key is used trimmed downstream: scrub both forms.
+    // The key is used trimmed downstream: scrub both forms. The log will never print it.
+    rememberSecret(key)
     return scrubKeyFromErrors(key, () => scrubKeyFromErrors(key.trim(), () => this.addStore(input, key)))
   }
 
   update(id: string, patch: unknown, newKey?: string): Promise<Account> {
+    rememberSecret(newKey)
     return scrubKeyFromErrors(newKey, () => scrubKeyFromErrors(newKey?.trim(), () => this.updateStore(id, patch, newKey)))
   }
 
@@ -115,7 +158,9 @@ class AccountServiceImpl implements AccountService {
   async getKey(id: string): Promise<string | null> {
     const acc = this.find(id)
     if (!acc) return null
-    return (acc.demo ? this.demoSecrets : this.deps.secrets).get(id)
+    const key = await (acc.demo ? this.demoSecrets : this.deps.secrets).get(id)
+    rememberSecret(key)
+    return key
   }
 
   private find(id: string): Account | undefined {
@@ -166,12 +211,14 @@ class AccountServiceImpl implements AccountService {
     this.refuseDuplicate(parsed.data)
     const account: Account = { id: newAccountId(), ...parsed.data }
     await this.test(account, key) // outside the lock: a slow server must not block other edits
-    return this.exclusive(async () => {
-      this.refuseDuplicate(account) // another add may have finished while we were testing
+    return this.locked(async () => {
+      this.assertWritable()
+      this.refuseDuplicate(account) // checked against the file as it is now: another add may have finished
       await this.storeKey(account.id, key)
       try {
         await this.deps.settingsFile.save({ settings: this.current, accounts: [...this.accounts, account] })
       } catch (err) {
+        // No orphan: a key whose store could not be saved leaves the keychain again.
         await this.deps.secrets.delete(account.id).catch(() => false)
         throw err
       }
@@ -186,7 +233,8 @@ class AccountServiceImpl implements AccountService {
     const key = rawKey === undefined ? undefined : checkApiKey(rawKey)
     const preview = applyAccountPatch(current, patch)
     if (key !== undefined && !current.demo) await this.test(preview, key)
-    return this.exclusive(async () => {
+    const run = current.demo ? this.exclusive : this.locked
+    return run(async () => {
       const next = applyAccountPatch(this.mustFind(id), patch) // re-applied to the latest version
       if (next.demo) {
         if (key !== undefined) await this.demoSecrets.set(id, key)
@@ -214,22 +262,13 @@ class AccountServiceImpl implements AccountService {
 
   remove(id: string): Promise<{ warnings: string[] }> {
     return this.exclusive(async () => {
-      const acc = this.mustFind(id)
       const warnings: string[] = []
+      const acc = this.demo.find((a) => a.id === id) ?? (await this.removeSaved(id, warnings))
       if (acc.demo) {
         this.demo = this.demo.filter((a) => a.id !== id)
         await this.demoSecrets.delete(id)
-      } else {
-        this.assertWritable()
-        const remaining = this.accounts.filter((a) => a.id !== id)
-        await this.deps.settingsFile.save({ settings: this.current, accounts: remaining })
-        this.accounts = remaining
-        try {
-          await this.deps.secrets.delete(id)
-        } catch (err) {
-          warnings.push(`"${acc.label}" was removed, but its API key could not be deleted from the keychain: ${errorText(err)}`)
-        }
       }
+      // Outside the folder's lock: clean-up waits for the store's request in flight, whose save needs the lock.
       try {
         await this.deps.onRemoved?.(id)
       } catch (err) {
@@ -237,6 +276,25 @@ class AccountServiceImpl implements AccountService {
       }
       return { warnings }
     })
+  }
+
+  /** Removes a saved store from settings.json and its key, under the lock, from the file as it is now. */
+  private async removeSaved(id: string, warnings: string[]): Promise<Account> {
+    const work = async (): Promise<Account> => {
+      if (this.deps.lock) await this.refresh()
+      const acc = this.mustFind(id)
+      this.assertWritable()
+      const remaining = this.accounts.filter((a) => a.id !== id)
+      await this.deps.settingsFile.save({ settings: this.current, accounts: remaining })
+      this.accounts = remaining
+      try {
+        await this.deps.secrets.delete(id)
+      } catch (err) {
+        warnings.push(`"${acc.label}" was removed, but its API key could not be deleted from the keychain: ${errorText(err)}`)
+      }
+      return acc
+    }
+    return this.deps.lock ? this.deps.lock.run(work) : work()
   }
 
   addDemo(seeds: DemoAccountSeed[]): Promise<Account[]> {
@@ -263,7 +321,8 @@ class AccountServiceImpl implements AccountService {
     const parsed = settingsPatchSchema.safeParse(patch)
     if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
     this.assertWritable()
-    return this.exclusive(async () => {
+    return this.locked(async () => {
+      this.assertWritable()
       const next: Settings = { ...this.current, ...parsed.data }
       await this.deps.settingsFile.save({ settings: next, accounts: this.accounts })
       this.current = next

@@ -28,3 +28,4 @@ export {
   type ConnectionTester,
   type DemoAccountSeed,
 } from './accountService'
+export type { AccountsReload } from './reloadDiff'

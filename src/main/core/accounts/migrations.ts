@@ -5,11 +5,12 @@
  * would have taken. Migrations are pure: they never touch the disk.
  */
 import { DEFAULT_SETTINGS, DEFAULT_SIZES, STORE_COLOURS } from '../../../shared/model'
+import { defaultNotificationSettings } from '../../../shared/alerts'
 import { defaultTimeZone } from './schemas'
 import { isRecord } from '../../../shared/isRecord'
 
 /** The format this build reads and writes. */
-export const CURRENT_VERSION = 1
+export const CURRENT_VERSION = 2
 
 /** One step: the parsed JSON of version n in, the parsed JSON of version n+1 out. */
 export type Migration = (data: unknown) => unknown
@@ -33,11 +34,34 @@ function v0ToV1(data: unknown): unknown {
       sizes: { ...DEFAULT_SIZES },
     }
   })
-  return { version: 1, settings: { ...DEFAULT_SETTINGS }, accounts }
+  return { version: 1, settings: { intervalSec: DEFAULT_SETTINGS.intervalSec, notifications: true, quietHours: null }, accounts }
+}
+
+/** A quiet-hours value of v1 (`{ from, to }`, every day), or undefined when it was not one. */
+function v1QuietHours(value: unknown): unknown {
+  if (value === null) return null
+  if (isRecord(value) && typeof value.from === 'string' && typeof value.to === 'string') return { from: value.from, to: value.to, days: [0, 1, 2, 3, 4, 5, 6] }
+  return undefined
+}
+
+/**
+ * v2 moves the v1 settings `notifications` (the global switch) and `quietHours` (`{ from, to }`,
+ * every day) into `settings.alerts`, the Notifications section (sound, quiet hours with weekdays,
+ * each rule, each store's level, opening hours and target); everything new takes its default.
+ */
+function v1ToV2(data: unknown): unknown {
+  if (!isRecord(data)) return data
+  const settings = isRecord(data.settings) ? data.settings : {}
+  const { notifications, quietHours, ...rest } = settings
+  const alerts: Record<string, unknown> = { ...defaultNotificationSettings() }
+  if (typeof notifications === 'boolean') alerts.enabled = notifications
+  const quiet = v1QuietHours(quietHours)
+  if (quiet !== undefined) alerts.quietHours = quiet
+  return { ...data, version: 2, settings: { ...rest, alerts } }
 }
 
 /** Migration table: key n migrates version n to n+1. */
-export const migrations: Readonly<Record<number, Migration>> = Object.freeze({ 0: v0ToV1 })
+export const migrations: Readonly<Record<number, Migration>> = Object.freeze({ 0: v0ToV1, 1: v1ToV2 })
 
 /**
  * The format version of a parsed file: 0 for a bare array (v0), the `version` field of an object,

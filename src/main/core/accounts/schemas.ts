@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { DEFAULT_SETTINGS, MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { notificationSettingsSchema } from '../alerts/schemas'
 
 /** Longest per-account or global polling interval we accept: once a day. */
 export const MAX_INTERVAL_SEC = 86_400
@@ -87,7 +88,6 @@ const platformId = (what: string) =>
     .regex(/^[^\p{Cc}]+$/u, `The ${what} contains control characters`)
 
 const intervalSchema = int(MIN_INTERVAL_SEC, MAX_INTERVAL_SEC, 'The polling interval (seconds)')
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Quiet hours must be HH:MM')
 
 export const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, 'Invalid store id')
 
@@ -152,8 +152,7 @@ export const acceleratorSchema = z
 
 const settingsFields = {
   intervalSec: intervalSchema,
-  notifications: z.boolean(),
-  quietHours: z.object({ from: hhmm, to: hhmm }).nullable(),
+  alerts: notificationSettingsSchema,
   launchAtLogin: z.boolean(),
   globalShortcut: acceleratorSchema.nullable(),
 }

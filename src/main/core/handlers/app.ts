@@ -2,8 +2,8 @@
 import type { AppState } from '../../../shared/ipc'
 import { accountViews, type HandlerContext, type HandlersOf } from './context'
 
-/** Handlers of `app:info` and `state:get`. */
-export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state:get'> {
+/** Handlers of `app:info`, `state:get` and `diagnostics:get`. */
+export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state:get' | 'diagnostics:get'> {
   return {
     'app:info': async () => ctx.info(),
     'state:get': async (): Promise<AppState> => ({
@@ -14,5 +14,6 @@ export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state
       settings: ctx.accounts().settings(),
       warnings: [...ctx.warnings()],
     }),
+    'diagnostics:get': async () => ({ text: await ctx.diagnostics() }),
   }
 }

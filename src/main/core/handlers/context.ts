@@ -5,6 +5,7 @@
 import type { AccountView, AppInfo, AppWarning, EventContract } from '../../../shared/ipc'
 import type { Account } from '../../../shared/model'
 import type { AccountService } from '../accounts'
+import type { AlertService } from '../alerts'
 import type { TypedEvents } from '../events'
 import type { IpcHandlers } from '../ipcDispatch'
 import type { Monitor } from '../monitor'
@@ -17,6 +18,10 @@ export interface HandlerContext {
   accounts(): AccountService
   /** The monitor; throws "still starting" before the app has started. */
   monitor(): Monitor
+  /** The alert service; throws "still starting" before the app has started. */
+  alerts(): AlertService
+  /** The clock's time, ms since the epoch. */
+  now(): number
   events: TypedEvents<EventContract>
   info(): AppInfo
   /** Warnings so far, oldest first. */
@@ -25,11 +30,16 @@ export interface HandlerContext {
   warn(message: string): void
   /** Leaves demo mode (no-op outside it): the first real store ends it. */
   leaveDemo(): Promise<void>
+  /** Takes in what other processes changed in settings.json (a store removed elsewhere must not linger). */
+  syncFromDisk(): Promise<void>
+  /** A support report without keys or customer data. */
+  diagnostics(): Promise<string>
 }
 
 /** A store as the window sees it: never the key, only whether one is stored. */
 export async function accountView(ctx: HandlerContext, a: Account): Promise<AccountView> {
-  return { ...a, hasKey: await ctx.accounts().hasKey(a.id).catch(() => false) }
+  // null: the keychain could not be asked (locked, no Secret Service), which is not "no key".
+  return { ...a, hasKey: await ctx.accounts().hasKey(a.id).catch(() => null) }
 }
 
 /** Every store as the window sees it. */
@@ -39,6 +49,7 @@ export function accountViews(ctx: HandlerContext): Promise<AccountView[]> {
 
 /** After the store list changed: the monitor follows, then the window is sent the new list. */
 export async function accountsChanged(ctx: HandlerContext): Promise<void> {
+  await ctx.syncFromDisk()
   await ctx.monitor().accountsChanged()
   ctx.events.emit('event:accounts', await accountViews(ctx))
 }

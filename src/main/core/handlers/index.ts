@@ -1,15 +1,16 @@
 /** The IPC handlers, one module per domain; `createHandlers` puts every channel's handler together. */
 import type { IpcHandlers } from '../ipcDispatch'
 import { accountHandlers } from './accounts'
+import { alertHandlers } from './alerts'
 import { appHandlers } from './app'
 import type { HandlerContext } from './context'
 import { settingsHandlers } from './settings'
 import { storeHandlers } from './stores'
 
-export { accountHandlers, appHandlers, settingsHandlers, storeHandlers }
+export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers }
 export { accountView, accountViews, accountsChanged, type HandlerContext, type HandlersOf } from './context'
 
 /** Every channel's handler. A channel of the contract that no domain handles fails to compile here. */
 export function createHandlers(ctx: HandlerContext): IpcHandlers {
-  return { ...appHandlers(ctx), ...accountHandlers(ctx), ...storeHandlers(ctx), ...settingsHandlers(ctx) }
+  return { ...appHandlers(ctx), ...accountHandlers(ctx), ...storeHandlers(ctx), ...settingsHandlers(ctx), ...alertHandlers(ctx) }
 }

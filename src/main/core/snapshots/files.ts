@@ -76,14 +76,34 @@ function isTempOf(name: string, base: string): boolean {
   return name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1))
 }
 
+/** A temp file untouched for this long belongs to no live write (a write takes milliseconds). */
+export const TEMP_FILE_MAX_AGE_MS = 10 * 60_000
+
 /**
- * Deletes the temp files a killed process left behind for these file names. Only call it while no
- * write of these files is in flight (inside the store's per-id queue).
+ * Deletes the temp files a killed process left behind for these file names: only those older than
+ * `TEMP_FILE_MAX_AGE_MS`, so a write in flight in another process (the CLI, the app) is never
+ * pulled from under it.
  */
-export async function sweepTempFiles(dir: string, bases: string[]): Promise<void> {
+export async function sweepTempFiles(dir: string, bases: string[], now: number = Date.now()): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[])
-  const stale = names.filter((n) => bases.some((b) => isTempOf(n, b)))
-  await Promise.all(stale.map((n) => fs.rm(join(dir, n), { force: true }).catch(() => undefined)))
+  const temps = names.filter((n) => bases.some((b) => isTempOf(n, b)))
+  await Promise.all(
+    temps.map(async (n) => {
+      const file = join(dir, n)
+      const stat = await fs.stat(file).catch(() => null)
+      if (stat && now - stat.mtimeMs > TEMP_FILE_MAX_AGE_MS) await fs.rm(file, { force: true }).catch(() => undefined)
+    }),
+  )
+}
+
+/**
+ * A cheap fingerprint of a file's version on disk (inode, size, mtime), or null when it does not
+ * exist: compared under the data lock to see whether another process replaced the file since we
+ * last read or wrote it. Every atomic write is a rename, so a new version has a new inode.
+ */
+export async function fileStamp(file: string): Promise<string | null> {
+  const stat = await fs.stat(file, { bigint: true }).catch(() => null)
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : null
 }
 
 /**
@@ -101,4 +121,19 @@ export async function removeFamily(dir: string, bases: string[]): Promise<void> 
 export function describeInstant(iso: string): string {
   const d = new Date(iso)
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/**
+ * The file's content when it is present and valid, else null; never moves or changes anything.
+ * Used under the data lock to adopt another process's newer write without treating damage as news.
+ */
+export async function readValid<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
+  try {
+    const text = await readIfExists(file)
+    if (text === null) return null
+    const parsed = schema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
 }

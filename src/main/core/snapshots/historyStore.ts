@@ -8,10 +8,11 @@ import type { CampaignActivity, StoreSnapshot } from '../../../shared/model'
 import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
-import { canonicalJson, type HistoryFile, type HistoryRecord } from './schema'
-import { assertSafeId, removeFamily, asideClause, sweepTempFiles } from './files'
+import { canonicalJson, historyFileSchema, type HistoryFile, type HistoryRecord } from './schema'
+import { assertSafeId, fileStamp, readValid, removeFamily, asideClause, sweepTempFiles } from './files'
 import { readHistoryFile, salvageWarning } from './historySalvage'
 import { isIsoDay } from '../api/bounds'
+import type { DataLock } from '../dataLock'
 import { addDays, localDate } from '../../../shared/period'
 import type { WarningSink } from './snapshotStore'
 import { createKeyedQueue } from '../queue'
@@ -24,6 +25,8 @@ export interface HistoryStoreOptions {
   dir: string
   clock?: Clock
   onWarning?: WarningSink
+  /** The user data folder's lock, held for every write (another process may write the same file). */
+  lock?: DataLock
 }
 
 export interface HistoryStore {
@@ -46,17 +49,31 @@ class FileHistoryStore implements HistoryStore {
   private readonly warn: WarningSink
   private readonly cache = new Map<string, HistoryRecord[]>()
   private readonly serial = createKeyedQueue()
+  /** Per store, the fingerprint of its file as we last read or wrote it. */
+  private readonly stamps = new Map<string, string | null>()
+  private readonly locked: <T>(fn: () => Promise<T>) => Promise<T>
 
   constructor(options: HistoryStoreOptions) {
     this.dir = options.dir
     this.clock = options.clock ?? systemClock
     this.warn = options.onWarning ?? ((message) => console.warn(message))
+    const lock = options.lock
+    this.locked = lock ? (fn) => lock.run(fn) : (fn) => fn()
   }
 
   /** Updates the store's record for the snapshot's day; writes only when the figures changed. */
   async record(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
     assertSafeId(id)
-    return this.serial(id, () => this.recordNow(id, timeZone, snapshot))
+    return this.serial(id, async () => {
+      // The usual poll changes nothing worth writing: no lock needed for that.
+      const before = await this.recordsOf(id)
+      if (sameFigures(before, this.nextRecords(before, timeZone, snapshot))) return { written: false }
+      // A write: under the folder's lock, from the file as it is now (another process may have recorded since).
+      return this.locked(async () => {
+        if (await this.changedOnDisk(id)) this.cache.delete(id)
+        return this.recordNow(id, timeZone, snapshot)
+      })
+    })
   }
 
   /** The store's records, ascending by day (a copy). */
@@ -68,10 +85,20 @@ class FileHistoryStore implements HistoryStore {
   /** Deletes the store's history file (and any set-aside copies). */
   async remove(id: string): Promise<void> {
     assertSafeId(id)
-    return this.serial(id, async () => {
-      this.cache.delete(id)
-      await removeFamily(this.dir, [`${id}.json`])
-    })
+    return this.serial(id, () =>
+      this.locked(async () => {
+        this.cache.delete(id)
+        this.stamps.delete(id)
+        await removeFamily(this.dir, [`${id}.json`])
+      }),
+    )
+  }
+
+  /** Whether another process wrote a valid newer version of the store's file since we last read or wrote it. */
+  private async changedOnDisk(id: string): Promise<boolean> {
+    if (!this.cache.has(id)) return false
+    if ((await fileStamp(this.fileOf(id))) === this.stamps.get(id)) return false
+    return (await readValid(this.fileOf(id), historyFileSchema)) !== null
   }
 
   private fileOf(id: string): string {
@@ -97,15 +124,21 @@ class FileHistoryStore implements HistoryStore {
     if (partial) this.warn(partial, { id, file: salvaged.copiedAs })
     const records = normalize(salvaged.records)
     this.cache.set(id, records)
+    this.stamps.set(id, await fileStamp(this.fileOf(id)))
     return records
+  }
+
+  /** The records after folding `snapshot` into its day, dropping days past HISTORY_DAYS. */
+  private nextRecords(before: HistoryRecord[], timeZone: string, snapshot: StoreSnapshot): HistoryRecord[] {
+    const today = localDate(new Date(this.clock.now()), timeZone)
+    const oldest = addDays(today, -(HISTORY_DAYS - 1))
+    const entry = toRecord(localDate(snapshot.fetchedAt, timeZone), snapshot)
+    return compact(upsert(before, entry).filter((r) => r.day >= oldest))
   }
 
   private async recordNow(id: string, timeZone: string, snapshot: StoreSnapshot): Promise<{ written: boolean }> {
     const before = await this.recordsOf(id)
-    const today = localDate(new Date(this.clock.now()), timeZone)
-    const oldest = addDays(today, -(HISTORY_DAYS - 1))
-    const entry = toRecord(localDate(snapshot.fetchedAt, timeZone), snapshot)
-    const after = compact(upsert(before, entry).filter((r) => r.day >= oldest))
+    const after = this.nextRecords(before, timeZone, snapshot)
     if (sameFigures(before, after)) return { written: false }
     const file: HistoryFile = { version: 1, records: after }
     try {
@@ -115,6 +148,7 @@ class FileHistoryStore implements HistoryStore {
       throw err
     }
     this.cache.set(id, after)
+    this.stamps.set(id, await fileStamp(this.fileOf(id)))
     return { written: true }
   }
 }

@@ -20,8 +20,9 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { snapshotDataKey, snapshotEnvelopeSchema, type SnapshotEnvelope } from './schema'
-import { assertSafeId, describeInstant, readGuarded, removeFamily, asideClause, sweepTempFiles, type ReadOutcome } from './files'
+import { assertSafeId, describeInstant, fileStamp, readGuarded, readValid, removeFamily, asideClause, sweepTempFiles, type ReadOutcome } from './files'
 import { createKeyedQueue } from '../queue'
+import type { DataLock } from '../dataLock'
 
 /** Unchanged data is rewritten only when the stored fetchedAt lags the newest by more than this. */
 export const REFRESH_AFTER_MS = 15 * 60_000
@@ -34,6 +35,8 @@ export interface SnapshotStoreOptions {
   dir: string
   clock?: Clock
   onWarning?: WarningSink
+  /** The user data folder's lock, held for every write (another process may write the same files). */
+  lock?: DataLock
 }
 
 export interface LoadedSnapshots {
@@ -69,6 +72,12 @@ interface State {
 
 const slot = (snapshot: StoreSnapshot): Slot => ({ snapshot, key: snapshotDataKey(snapshot) })
 const isPending = (s: State) => s.current !== null && s.current.snapshot.fetchedAt !== s.diskFetchedAt
+const isPendingState = (s: State | undefined) => s !== undefined && isPending(s)
+/** Whether saving `snapshot` (same data) would leave the stored age more than REFRESH_AFTER_MS off. */
+function lagsBehind(s: State, snapshot: StoreSnapshot): boolean {
+  if (s.diskFetchedAt === null) return true
+  return Math.abs(Date.parse(snapshot.fetchedAt) - Date.parse(s.diskFetchedAt)) > REFRESH_AFTER_MS
+}
 
 /**
  * Creates the snapshot store. Reads are defensive (a damaged file is quarantined, the other copy
@@ -84,11 +93,16 @@ class FileSnapshotStore implements SnapshotStore {
   private readonly warn: WarningSink
   private readonly states = new Map<string, State>()
   private readonly serial = createKeyedQueue()
+  /** Per store, the fingerprint of current.json as we last read or wrote it. */
+  private readonly stamps = new Map<string, string | null>()
+  private readonly locked: <T>(fn: () => Promise<T>) => Promise<T>
 
   constructor(options: SnapshotStoreOptions) {
     this.dir = options.dir
     this.clock = options.clock ?? systemClock
     this.warn = options.onWarning ?? ((message) => console.warn(message))
+    const lock = options.lock
+    this.locked = lock ? (fn) => lock.run(fn) : (fn) => fn()
   }
 
   /** The store's last good snapshot and the one before it; never throws on a bad file. */
@@ -106,16 +120,30 @@ class FileSnapshotStore implements SnapshotStore {
   /** Deletes every file kept for the store (used when the owner removes it). */
   async remove(id: string): Promise<void> {
     assertSafeId(id)
-    return this.serial(id, async () => {
-      this.states.delete(id)
-      await removeFamily(this.dir, bases(id))
-    })
+    return this.serial(id, () =>
+      this.locked(async () => {
+        this.states.delete(id)
+        this.stamps.delete(id)
+        await removeFamily(this.dir, bases(id))
+      }),
+    )
   }
 
   /** Writes any newer fetchedAt still held in memory (called at shutdown); tries every store. */
   async flush(): Promise<void> {
     const ids = [...this.states.keys()]
-    const results = await Promise.allSettled(ids.map((id) => this.serial(id, () => this.writeCurrentIfPending(id))))
+    const pending = ids.filter((id) => isPendingState(this.states.get(id)))
+    const results = await Promise.allSettled(
+      pending.map((id) =>
+        this.serial(id, () =>
+          this.locked(async () => {
+            // Another process wrote newer figures meanwhile: ours are older, leave theirs.
+            if (await this.changedOnDisk(id)) return
+            await this.writeCurrentIfPending(id)
+          }),
+        ),
+      ),
+    )
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))
     if (errors.length) throw new AggregateError(errors, 'Some saved figures could not be written')
   }
@@ -140,7 +168,23 @@ class FileSnapshotStore implements SnapshotStore {
     this.reportDamage(id, cur, prev)
     const state = fromDisk(cur, prev)
     this.states.set(id, state)
+    this.stamps.set(id, await fileStamp(this.file(id, 'current')))
     return state
+  }
+
+  /**
+   * Whether another process saved this store's figures since we last read or wrote current.json
+   * (call under the lock). If so, our picture is forgotten and the next read adopts theirs. A file
+   * that changed into something unreadable is damage, not news: we keep what we know and write over it.
+   */
+  private async changedOnDisk(id: string): Promise<boolean> {
+    if (!this.states.has(id)) return false
+    const file = this.file(id, 'current')
+    if ((await fileStamp(file)) === this.stamps.get(id)) return false
+    if ((await readValid(file, snapshotEnvelopeSchema)) === null) return false
+    this.states.delete(id)
+    this.stamps.delete(id)
+    return true
   }
 
   private reportDamage(id: string, cur: ReadOutcome<SnapshotEnvelope>, prev: ReadOutcome<SnapshotEnvelope>): void {
@@ -161,12 +205,24 @@ class FileSnapshotStore implements SnapshotStore {
   }
 
   private async saveNow(id: string, snapshot: StoreSnapshot): Promise<SaveResult> {
-    const state = await this.stateOf(id)
+    const known = await this.stateOf(id)
     const next = slot(structuredClone(snapshot))
+    if (known.current && known.current.key === next.key && !lagsBehind(known, snapshot)) {
+      known.current = next
+      return { changed: false, written: false } // nothing to write: no lock needed
+    }
+    // A write: under the folder's lock, from the files as they are now (another process may have saved).
+    return this.locked(async () => {
+      await this.changedOnDisk(id)
+      return this.saveLocked(id, await this.stateOf(id), next)
+    })
+  }
+
+  private async saveLocked(id: string, state: State, next: Slot): Promise<SaveResult> {
     if (state.current && state.current.key === next.key) {
+      const lag = lagsBehind(state, next.snapshot)
       state.current = next
-      const lag = state.diskFetchedAt === null ? Infinity : Math.abs(Date.parse(snapshot.fetchedAt) - Date.parse(state.diskFetchedAt))
-      if (lag <= REFRESH_AFTER_MS) return { changed: false, written: false }
+      if (!lag) return { changed: false, written: false }
       await this.writeCurrentIfPending(id)
       return { changed: false, written: true }
     }
@@ -176,6 +232,7 @@ class FileSnapshotStore implements SnapshotStore {
       await this.write(this.file(id, 'current'), next.snapshot) // step 2
     })
     this.states.set(id, { current: next, previous: old, diskFetchedAt: next.snapshot.fetchedAt })
+    this.stamps.set(id, await fileStamp(this.file(id, 'current')))
     return { changed: true, written: true }
   }
 
@@ -185,6 +242,7 @@ class FileSnapshotStore implements SnapshotStore {
     const { snapshot } = state.current
     await this.guard(id, () => this.write(this.file(id, 'current'), snapshot))
     state.diskFetchedAt = snapshot.fetchedAt
+    this.stamps.set(id, await fileStamp(this.file(id, 'current')))
   }
 
   /** On a failed write our picture of the disk may be wrong: forget it, re-read next time. */

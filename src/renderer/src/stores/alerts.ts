@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
+import type { AlertLog } from '../../../shared/alerts'
 import type { AppWarning } from '../../../shared/ipc'
 
 /** Messages for the owner: damaged files set aside, keychain trouble, stores that need attention. */
@@ -14,5 +15,11 @@ export const useAlertsStore = defineStore('alerts', () => {
   function dismiss(index: number): void {
     warnings.value = warnings.value.filter((_, i) => i !== index)
   }
-  return { warnings, add, setAll, dismiss }
+  /** The alert log from main (newest first), its unread count and the mute. */
+  const log = ref<AlertLog>({ alerts: [], unread: 0, mutedUntil: null })
+  function setLog(next: AlertLog): void {
+    log.value = next
+  }
+  const unread = computed(() => log.value.unread)
+  return { warnings, add, setAll, dismiss, log, setLog, unread }
 })

@@ -33,6 +33,7 @@ export async function connectStores(): Promise<() => void> {
     }),
     api.on.settings((s) => settings.set(s)),
     api.on.warning((w) => alerts.add(w)),
+    api.on.alerts((l) => alerts.setLog(l)),
   ]
   const timer = setInterval(() => snapshots.tick(), 30_000)
   try {
@@ -43,6 +44,7 @@ export async function connectStores(): Promise<() => void> {
     snapshots.setAll(state.snapshots)
     state.statuses.forEach((s) => snapshots.setStatus(s))
     alerts.setAll(state.warnings)
+    alerts.setLog(await api.alerts.list())
   } catch (err) {
     nav.loadError = (err as Error).message
   } finally {

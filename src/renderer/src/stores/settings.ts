@@ -18,5 +18,11 @@ export const useSettingsStore = defineStore('settings', () => {
   async function update(patch: Partial<Settings>): Promise<void> {
     settings.value = await getApi().settings.update(patch)
   }
-  return { settings, info, set, setInfo, update }
+  /** Copies the diagnostics text (no key, no customer name) to the clipboard; returns it too. */
+  async function copyDiagnostics(): Promise<string> {
+    const text = await getApi().app.diagnostics()
+    await navigator.clipboard.writeText(text)
+    return text
+  }
+  return { settings, info, set, setInfo, update, copyDiagnostics }
 })

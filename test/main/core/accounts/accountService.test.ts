@@ -130,7 +130,7 @@ describe('account service: add', () => {
   it('with no keychain, add fails with the keychain message and the settings file is unchanged', async () => {
     const dir = await tempDir()
     const settingsFile = openSettingsFile(dir)
-    await settingsFile.save({ settings: { intervalSec: 300, notifications: true, quietHours: null, launchAtLogin: false, globalShortcut: null }, accounts: [{ id: 'kept', ...storeInput({ accountId: '9' }) }] })
+    await settingsFile.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [{ id: 'kept', ...storeInput({ accountId: '9' }) }] })
     const before = await readFile(settingsFile.path, 'utf8')
     const noKeychain = new MemorySecretStore()
     noKeychain.set = async () => {
@@ -151,7 +151,7 @@ describe('account service: add', () => {
     const { service, testConnection } = await setup({ settingsFile })
     expect(service.warnings.join()).toMatch(/newer version/)
     await expect(service.add(storeInput(), KEY)).rejects.toMatchObject({ kind: 'read-only' })
-    await expect(service.updateSettings({ notifications: false })).rejects.toMatchObject({ kind: 'read-only' })
+    await expect(service.updateSettings({ intervalSec: 600 })).rejects.toMatchObject({ kind: 'read-only' })
     expect(testConnection).not.toHaveBeenCalled()
   })
 })
@@ -217,12 +217,12 @@ describe('account service: settings', () => {
     let fail = false
     const flaky: SettingsFile = { path: real.path, load: () => real.load(), save: (d) => (fail ? Promise.reject(new SettingsFileError('save-failed', 'cannot save')) : real.save(d)) }
     const { service } = await setup({ settingsFile: flaky })
-    expect(await service.updateSettings({ intervalSec: 900, quietHours: { from: '22:00', to: '07:00' } })).toMatchObject({ intervalSec: 900 })
+    expect(await service.updateSettings({ intervalSec: 900, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } })).toMatchObject({ intervalSec: 900 })
     await expect(service.updateSettings({ intervalSec: 10 })).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/at least 60/) })
     await expect(service.updateSettings({ colourScheme: 'dark' })).rejects.toMatchObject({ kind: 'invalid' })
     fail = true
-    await expect(service.updateSettings({ notifications: false })).rejects.toThrow('cannot save')
-    expect(service.settings()).toEqual({ ...DEFAULT_SETTINGS, intervalSec: 900, notifications: true, quietHours: { from: '22:00', to: '07:00' } })
+    await expect(service.updateSettings({ alerts: { ...DEFAULT_SETTINGS.alerts, enabled: false } })).rejects.toThrow('cannot save')
+    expect(service.settings()).toEqual({ ...DEFAULT_SETTINGS, intervalSec: 900, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } })
     expect((await real.load()).settings.intervalSec).toBe(900)
   })
 })
@@ -259,7 +259,7 @@ describe('account service: loading', () => {
   it('surfaces what was repaired at start-up and keeps the valid stores', async () => {
     const dir = await tempDir()
     const settingsFile = openSettingsFile(dir)
-    await writeFile(settingsFile.path, JSON.stringify({ version: 1, settings: { intervalSec: 300, notifications: true, quietHours: null }, accounts: [{ id: 'good', ...storeInput() }, { id: 'bad', label: 'Broken' }] }))
+    await writeFile(settingsFile.path, JSON.stringify({ version: 1, settings: { intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts }, accounts: [{ id: 'good', ...storeInput() }, { id: 'bad', label: 'Broken' }] }))
     const { service } = await setup({ settingsFile })
     expect(service.list().map((a) => a.id)).toEqual(['good'])
     expect(service.warnings.join('\n')).toMatch(/"Broken" was invalid/)

@@ -21,8 +21,8 @@ afterEach(async () => {
 describe('desktop settings', () => {
   it('default to launch at login off and Ctrl/Cmd+Alt+G', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({ launchAtLogin: false, globalShortcut: 'CommandOrControl+Alt+G' })
-    expect(settingsSchema.parse({ intervalSec: 300, notifications: true, quietHours: null })).toEqual({
-      intervalSec: 300, notifications: true, quietHours: null, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
+    expect(settingsSchema.parse({ intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts })).toEqual({
+      intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
     })
   })
 
@@ -32,12 +32,12 @@ describe('desktop settings', () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { intervalSec: 600, notifications: false, quietHours: null }, accounts: [] }))
     const service = await createAccountService({ settingsFile: openSettingsFile(dir), secrets: new MemorySecretStore(), testConnection: async () => undefined as never })
     expect(service.warnings).toEqual([])
-    expect(service.settings()).toMatchObject({ intervalSec: 600, notifications: false, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT })
+    expect(service.settings()).toMatchObject({ intervalSec: 600, alerts: { enabled: false }, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT })
     await service.updateSettings({ launchAtLogin: true })
     expect(service.settings()).toMatchObject({ intervalSec: 600, launchAtLogin: true, globalShortcut: DEFAULT_GLOBAL_SHORTCUT })
     await service.updateSettings({ globalShortcut: null })
     const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))
-    expect(saved.settings).toMatchObject({ intervalSec: 600, notifications: false, launchAtLogin: true, globalShortcut: null })
+    expect(saved.settings).toMatchObject({ intervalSec: 600, alerts: { enabled: false }, launchAtLogin: true, globalShortcut: null })
     expect(settingsPatchSchema.parse({ intervalSec: 900 })).toEqual({ intervalSec: 900 })
   })
 

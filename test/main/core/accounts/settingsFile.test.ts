@@ -40,10 +40,10 @@ describe('settings file', () => {
   it('round-trips settings and accounts, versioned, private to the user', async () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
-    const data = { settings: { ...DEFAULT_SETTINGS, intervalSec: 600, quietHours: { from: '22:00', to: '07:00' } }, accounts: [account(), account({ id: 'acc-2', accountId: '1002', intervalSec: 120 })] }
+    const data = { settings: { ...DEFAULT_SETTINGS, intervalSec: 600, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } }, accounts: [account(), account({ id: 'acc-2', accountId: '1002', intervalSec: 120 })] }
     await file.save(data)
     const onDisk = JSON.parse(await readFile(file.path, 'utf8'))
-    expect(onDisk.version).toBe(1)
+    expect(onDisk.version).toBe(2)
     expect((await stat(file.path)).mode & 0o777).toBe(0o600)
     expect(await openSettingsFile(dir).load()).toEqual({ ...data, warnings: [], readOnlyReason: null })
   })
@@ -75,14 +75,14 @@ describe('settings file', () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
     const original = JSON.stringify({
-      version: 1,
-      settings: { intervalSec: 'often', notifications: false, quietHours: null },
+      version: 2,
+      settings: { intervalSec: 'often', alerts: { enabled: false } },
       accounts: [account({ label: 'Good one' }), { ...account({ id: 'acc-2', accountId: '2', label: 'Bad one' }), sizes: 'many' }, 42],
     })
     await writeFile(file.path, original)
     const loaded = await file.load()
     expect(loaded.accounts.map((a) => a.label)).toEqual(['Good one'])
-    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, notifications: false })
+    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, enabled: false } })
     const text = loaded.warnings.join('\n')
     expect(text).toMatch(/store #2 "Bad one" was invalid and was left out/)
     expect(text).toMatch(/store #3 was invalid/)
@@ -95,7 +95,7 @@ describe('settings file', () => {
 
   it('drops a second store with the same id or identity', async () => {
     const file = openSettingsFile(await tempDir())
-    await writeFile(file.path, JSON.stringify({ version: 1, settings: DEFAULT_SETTINGS, accounts: [account(), account({ label: 'Copy', endpoint: 'https://api.clienttoolbox.com/api.php', id: 'acc-9' })] }))
+    await writeFile(file.path, JSON.stringify({ version: 2, settings: DEFAULT_SETTINGS, accounts: [account(), account({ label: 'Copy', endpoint: 'https://api.clienttoolbox.com/api.php', id: 'acc-9' })] }))
     const loaded = await file.load()
     expect(loaded.accounts).toHaveLength(1)
     expect(loaded.warnings.join()).toMatch(/"Copy" duplicated "Main Street"/)
@@ -104,10 +104,10 @@ describe('settings file', () => {
   it('never overwrites a file from a newer Storeglance, but uses what it understands', async () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
-    const newer = JSON.stringify({ version: 2, settings: DEFAULT_SETTINGS, accounts: [account()], somethingNew: {} })
+    const newer = JSON.stringify({ version: 3, settings: DEFAULT_SETTINGS, accounts: [account()], somethingNew: {} })
     await writeFile(file.path, newer)
     const loaded = await file.load()
-    expect(loaded.readOnlyReason).toMatch(/newer version of Storeglance \(format 2.*older than the file/)
+    expect(loaded.readOnlyReason).toMatch(/newer version of Storeglance \(format 3.*older than the file/)
     expect(loaded.warnings[0]).toBe(loaded.readOnlyReason)
     expect(loaded.accounts.map((a) => a.id)).toEqual(['acc-1'])
     await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only', message: expect.stringMatching(/Update Storeglance/) })
@@ -189,7 +189,7 @@ describe('settings file', () => {
 })
 
 describe('migrations', () => {
-  it('upgrades a v0 file (a bare array of stores) to v1, keeping a backup', async () => {
+  it('upgrades a v0 file (a bare array of stores) to the current format, keeping a backup', async () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
     const v0 = JSON.stringify([
@@ -202,7 +202,7 @@ describe('migrations', () => {
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS)
     expect(loaded.accounts[0]).toMatchObject({ id: 'old-1', colour: '#112233', timeZone: 'Europe/Paris', enabled: true, format: 'xml', sizes: DEFAULT_SIZES })
     expect(loaded.accounts[1]).toMatchObject({ id: 'old-2', enabled: false, format: 'xml', sizes: DEFAULT_SIZES, colour: expect.stringMatching(/^#[0-9a-f]{6}$/) })
-    expect(JSON.parse(await readFile(file.path, 'utf8')).version).toBe(1)
+    expect(JSON.parse(await readFile(file.path, 'utf8')).version).toBe(2)
     expect(await readFile(`${file.path}.v0-backup`, 'utf8')).toBe(v0)
     expect((await openSettingsFile(dir).load()).accounts).toEqual(loaded.accounts)
   })
@@ -216,7 +216,7 @@ describe('migrations', () => {
   })
 
   it('applies steps in order and refuses a gap in the table', () => {
-    expect(migrate([], 0)).toEqual({ version: 1, settings: DEFAULT_SETTINGS, accounts: [] })
+    expect(migrate([], 0)).toEqual({ version: 2, settings: { intervalSec: DEFAULT_SETTINGS.intervalSec, alerts: DEFAULT_SETTINGS.alerts }, accounts: [] })
     expect(() => migrate([], 0, {} as Record<number, Migration>)).toThrow(/no migration from format version 0/)
   })
 })

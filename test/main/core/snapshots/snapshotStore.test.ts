@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readFile, readdir, writeFile, stat } from 'node:fs/promises'
+import { readFile, readdir, writeFile, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createSnapshotStore, REFRESH_AFTER_MS } from '../../../../src/main/core/snapshots'
 import { loadAll, makeSnapshot, manualClock, tempDir, type ManualClock } from '../../../helpers/snapshotFixtures'
+import { TEMP_FILE_MAX_AGE_MS } from '../../../../src/main/core/snapshots/files'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -142,9 +143,19 @@ describe('snapshot store', () => {
 
   it('removes temp files a killed writer left behind', async () => {
     await newStore().save('s1', makeSnapshot(1, at(0)))
-    await writeFile(join(dir, 's1.current.json.3141592653'), '{"half')
+    const temp = join(dir, 's1.current.json.3141592653')
+    await writeFile(temp, '{"half')
+    const old = new Date(Date.now() - TEMP_FILE_MAX_AGE_MS - 60_000)
+    await utimes(temp, old, old)
     await newStore().load('s1')
     expect(await readdir(dir)).toEqual(['s1.current.json'])
+  })
+
+  it('leaves a fresh temp file alone: another process may be writing it right now', async () => {
+    await newStore().save('s1', makeSnapshot(1, at(0)))
+    await writeFile(join(dir, 's1.current.json.2718281828'), '{"being written')
+    await newStore().load('s1')
+    expect((await readdir(dir)).sort()).toEqual(['s1.current.json', 's1.current.json.2718281828'])
   })
 
   it.each(['../evil', 'a/b', 'a\\b', '', '.', '..', 'a.b', 'x'.repeat(129), 'é', 'a b', '/abs'])(

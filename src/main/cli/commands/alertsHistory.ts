@@ -1,0 +1,37 @@
+/**
+ * `storeglance alerts history [--json] [--since ISO]`: the app's alert log (the last 90 days, at
+ * most 1,000 alerts), oldest first, in the same line and JSON shapes as `alerts replay`.
+ */
+import { openAlertBook } from '../../core/alerts'
+import { userDataDir } from '../../core/accounts'
+import { optional, parseCommand } from '../args'
+import type { CliIo } from '../context'
+import { EXIT, UsageError } from '../exitCodes'
+import { helpText } from '../usage'
+import { alertJson, alertText } from './alerts'
+
+const COMMAND = 'alerts history'
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** --since: an ISO date or instant; undefined when absent. */
+function sinceFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  const t = Date.parse(raw)
+  if (!ISO.test(raw) || Number.isNaN(t)) throw new UsageError('--since must be an ISO-8601 date or instant, e.g. 2025-03-01 or 2025-03-01T08:00:00Z.', COMMAND)
+  return t
+}
+
+/** Prints the alert log; exit 0 (an empty log prints nothing on stdout and says so on stderr). */
+export async function historyCommand(args: string[], io: CliIo): Promise<number> {
+  const { flags } = parseCommand(COMMAND, args, { json: { type: 'boolean' }, since: { type: 'string' } })
+  if (flags.help) {
+    io.out(`${helpText(COMMAND)}\n`)
+    return EXIT.ok
+  }
+  const since = sinceFlag(optional(flags, 'since'))
+  const book = await openAlertBook({ dir: userDataDir(io.env), warn: (m) => io.err(`Warning: ${m}\n`) })
+  const log = book.log().filter((a) => since === undefined || Date.parse(a.at) >= since)
+  if (log.length === 0) io.err(since === undefined ? 'No alerts yet.\n' : 'No alerts since then.\n')
+  io.out(log.map((a) => `${flags.json ? alertJson(a) : alertText(a)}\n`).join(''))
+  return EXIT.ok
+}

@@ -1,0 +1,166 @@
+/**
+ * `<userData>/alerts.json`: the engine's state and the alert log, in one versioned file written
+ * atomically, so a restart neither repeats an alert nor forgets an outage, and state and log never
+ * disagree. The log keeps the alerts of the last 90 days, at most the newest 1,000. A file that
+ * cannot be read is set aside (never deleted) and the engine starts afresh.
+ */
+import { join } from 'node:path'
+import { z } from 'zod'
+import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
+import { createKeyedQueue } from '../queue'
+import { dataLock } from '../dataLock'
+import { step } from './engine'
+import { emptyEngineState, ENGINE_STATE_VERSION, type EngineState } from './state'
+import { ALERT_KINDS, type EngineContext, type EngineEvent, type LoggedAlert } from './types'
+
+export const ALERT_FILE_NAME = 'alerts.json'
+export const ALERT_FILE_VERSION = 1
+export const MAX_LOGGED_ALERTS = 1000
+export const LOG_DAYS = 90
+
+export type { LoggedAlert }
+
+interface AlertFile {
+  version: typeof ALERT_FILE_VERSION
+  state: EngineState
+  log: LoggedAlert[]
+  nextId: number
+  /** Alerts with an id up to this one are read. */
+  readUpTo: number
+}
+
+const str = z.string().max(10_000)
+const storeStateSchema = z.object({
+  failures: z.number().int().min(0),
+  outageAlerted: z.boolean(),
+  keyAlerted: z.boolean(),
+  behindCount: z.number().int().min(0),
+  behindFired: z.boolean(),
+  quiet: z.object({ value: z.number(), start: str, last: str, window: str, fired: z.boolean() }).nullable(),
+  recordDates: z.array(str),
+  seenTransactions: z.array(str).nullable(),
+  targetMonths: z.array(str),
+})
+const fileSchema = z.object({
+  version: z.literal(ALERT_FILE_VERSION),
+  state: z.object({
+    version: z.literal(ENGINE_STATE_VERSION),
+    stores: z.record(z.string(), storeStateSchema),
+    mute: z.object({ from: str, until: str }).nullable(),
+  }),
+  log: z.array(
+    z.object({
+      id: z.number().int(),
+      at: str,
+      store: str,
+      kind: z.enum(ALERT_KINDS),
+      urgent: z.boolean(),
+      title: str,
+      body: str,
+      delivered: z.boolean(),
+      suppressedBy: z.enum(['disabled', 'level', 'muted', 'quietHours']).optional(),
+    }),
+  ),
+  nextId: z.number().int().min(1),
+  readUpTo: z.number().int().min(0),
+}) satisfies z.ZodType<AlertFile, unknown>
+
+/** The state and log, read and written as one. All writes go through one queue. */
+export interface AlertBook {
+  readonly path: string
+  state(): EngineState
+  /** The log, oldest first. */
+  log(): readonly LoggedAlert[]
+  unread(): number
+  /**
+   * Runs one event through the engine on the current state and saves the new state with the alerts
+   * it raised, as one step (events never interleave); returns those alerts, numbered.
+   */
+  apply(event: EngineEvent, ctx: EngineContext): Promise<LoggedAlert[]>
+  markAllRead(): Promise<void>
+}
+
+/** Keeps the last 90 days (by `at`), at most the newest 1,000. */
+export function trimLog(log: readonly LoggedAlert[], now: Date): LoggedAlert[] {
+  const oldest = now.getTime() - LOG_DAYS * 86_400_000
+  const recent = log.filter((a) => Date.parse(a.at) >= oldest)
+  return recent.length > MAX_LOGGED_ALERTS ? recent.slice(recent.length - MAX_LOGGED_ALERTS) : recent
+}
+
+async function load(path: string, now: () => Date, warn: (m: string) => void): Promise<AlertFile> {
+  const fresh: AlertFile = { version: ALERT_FILE_VERSION, state: emptyEngineState(), log: [], nextId: 1, readUpTo: 0 }
+  const text = await readIfExists(path)
+  if (text === null) return fresh
+  let parsed: AlertFile | null = null
+  try {
+    const result = fileSchema.safeParse(JSON.parse(text))
+    if (result.success) parsed = result.data
+  } catch {
+    parsed = null
+  }
+  if (parsed) return parsed
+  const aside = await quarantineUnique(path, now())
+  warn(`The alert file could not be read; it was moved to ${aside} and alerts start afresh.`)
+  return fresh
+}
+
+/** The file as it is on disk now, or null when it is missing or unreadable (then memory is the truth). */
+async function readCurrent(path: string): Promise<AlertFile | null> {
+  try {
+    const text = await readIfExists(path)
+    if (text === null) return null
+    const result = fileSchema.safeParse(JSON.parse(text))
+    return result.success ? result.data : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The one read-modify-write of the alert file: re-reads it (the app and `storeglance watch` may
+ * both write it), applies `change`, and writes the result atomically. A cross-process lock of the
+ * user data folder wraps this single function (see `openAlertBook`). `fallback` is used when the file cannot be read.
+ */
+export async function updateAlertFile<T>(path: string, fallback: AlertFile, change: (current: AlertFile) => [AlertFile, T]): Promise<[AlertFile, T]> {
+  const current = (await readCurrent(path)) ?? fallback
+  const [next, result] = change(current)
+  await writeFileAtomic(path, `${JSON.stringify(next)}\n`)
+  return [next, result]
+}
+
+/** Opens `<dir>/alerts.json` (created on the first write). */
+export async function openAlertBook(o: { dir: string; now?: () => Date; warn?: (m: string) => void }): Promise<AlertBook> {
+  const now = o.now ?? (() => new Date())
+  const path = join(o.dir, ALERT_FILE_NAME)
+  let data = await load(path, now, o.warn ?? (() => undefined))
+  const queue = createKeyedQueue()
+  // The user data folder's lock: the app and `storeglance watch` may change the file at once.
+  const lock = dataLock(o.dir)
+  /** Computes the next file from the current one and writes it, one change at a time. */
+  const update = <T>(change: (current: AlertFile) => [AlertFile, T]) =>
+    queue('alerts', () =>
+      lock.run(async () => {
+        const [, result] = await updateAlertFile(path, data, (current) => {
+          const r = change(current)
+          // Memory moves on even if the disk write fails: the alerts were raised and must not repeat.
+          data = r[0]
+          return r
+        })
+        return result
+      }),
+    )
+  return {
+    path,
+    state: () => data.state,
+    log: () => data.log,
+    unread: () => data.log.filter((a) => a.id > data.readUpTo).length,
+    apply: (event, ctx) =>
+      update((current) => {
+        const result = step(current.state, event, ctx)
+        const numbered = result.alerts.map((a, i) => ({ ...a, id: current.nextId + i }))
+        const log = numbered.length ? trimLog([...current.log, ...numbered], now()) : current.log
+        return [{ ...current, state: result.state, log, nextId: current.nextId + numbered.length }, numbered]
+      }),
+    markAllRead: () => update((current) => [{ ...current, readUpTo: current.nextId - 1 }, undefined]),
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * zod schemas of the alert settings (partial: missing fields take their defaults), per-store alert
+ * settings and weekly windows. Shared by the replay scenario, settings.json and IPC input.
+ */
+import { z } from 'zod'
+import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type NotificationSettings, type WeeklyWindow } from './types'
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+
+/** A weekly window; `days` defaults to every day. */
+export const weeklyWindowSchema = z.object({
+  from: hhmm,
+  to: hhmm,
+  days: z
+    .array(z.number().int().min(0).max(6))
+    .max(7)
+    .default([...ALL_DAYS])
+    .transform((d) => [...new Set(d)].sort()),
+}) satisfies z.ZodType<WeeklyWindow, unknown>
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max)
+
+/** Any part of the alert settings; `resolveAlertSettings` fills in the rest. */
+export const alertSettingsPatchSchema = z.object({
+  enabled: z.boolean().optional(),
+  sound: z.boolean().optional(),
+  quietHours: weeklyWindowSchema.nullable().optional(),
+  rules: z
+    .object({
+      unreachable: z.object({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
+      keyRejected: z.object({ enabled: z.boolean() }).partial(),
+      behindPace: z.object({ enabled: z.boolean(), percent: z.number().min(0).max(100), minBase: z.number().min(0).max(1e12), polls: count(1, 1000) }).partial(),
+      quietStore: z.object({ enabled: z.boolean(), minutes: z.number().min(0).max(1e6) }).partial(),
+      recordDay: z.object({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
+      bigTransaction: z.object({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
+      target: z.object({ enabled: z.boolean() }).partial(),
+    })
+    .partial()
+    .optional(),
+})
+
+export type AlertSettingsPatch = z.infer<typeof alertSettingsPatchSchema>
+
+/** The defaults with `patch` applied, field by field. */
+export function resolveAlertSettings(patch: AlertSettingsPatch = {}): AlertSettings {
+  const base = defaultAlertSettings()
+  const rules = base.rules
+  const p = patch.rules ?? {}
+  return {
+    enabled: patch.enabled ?? base.enabled,
+    sound: patch.sound ?? base.sound,
+    quietHours: patch.quietHours === undefined ? base.quietHours : patch.quietHours,
+    rules: {
+      unreachable: { ...rules.unreachable, ...p.unreachable },
+      keyRejected: { ...rules.keyRejected, ...p.keyRejected },
+      behindPace: { ...rules.behindPace, ...p.behindPace },
+      quietStore: { ...rules.quietStore, ...p.quietStore },
+      recordDay: { ...rules.recordDay, ...p.recordDay },
+      bigTransaction: { ...rules.bigTransaction, ...p.bigTransaction },
+      target: { ...rules.target, ...p.target },
+    },
+  }
+}
+
+export const notifyLevelSchema = z.enum(['all', 'important', 'none'])
+
+/** Per-store alert settings: level, opening hours (`null` = always open, absent = default), target. */
+export const storeAlertSettingsSchema = z.object({
+  notify: notifyLevelSchema.default('all'),
+  openingHours: weeklyWindowSchema.nullable().optional(),
+  monthlyTarget: z.number().min(0).max(1e12).nullable().default(null),
+})
+
+export type StoreAlertSettings = z.infer<typeof storeAlertSettingsSchema>
+
+/** True when `tz` is an IANA zone this runtime knows (the account schema's rule, kept here to avoid an import cycle). */
+function knownZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** An IANA zone name this runtime knows. */
+export const timeZoneSchema = z.string().refine(knownZone, 'unknown time zone')
+
+/**
+ * The Notifications section of settings.json: any part of the global alert settings (the rest takes
+ * its defaults) and each store's settings, keyed by the store's local id.
+ */
+export const notificationSettingsSchema = alertSettingsPatchSchema
+  .extend({ stores: z.record(z.string().regex(ACCOUNT_ID_PATTERN), storeAlertSettingsSchema).default({}) })
+  .transform((p): NotificationSettings => ({ ...resolveAlertSettings(p), stores: p.stores }))

@@ -1,0 +1,69 @@
+/**
+ * The tray icon: draws the pure glance model (state, tooltip, menu) with Electron's Tray. The
+ * context menu is always attached (some Linux desktops ignore clicks on the icon). Icons are read
+ * from `resources/icons/tray-<state>.png`; a missing file falls back to an empty image (the tray
+ * still works through its menu and tooltip).
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import { tooltipText, trayMenu, trayState, type GlanceInput, type GlanceMenuItem, type MenuAction, type TrayState } from '../core/glance/glance'
+
+export interface TrayDeps {
+  /** Folder of the tray-<state>.png icons. */
+  iconDir: string
+  platform?: NodeJS.Platform
+  /** Runs a menu action. */
+  act: (action: MenuAction) => void
+  /** A left click on the icon (macOS, Windows). */
+  onClick: () => void
+  /** macOS: show the tooltip text beside the icon. */
+  showTitle: () => boolean
+}
+
+export interface TrayView {
+  /** Redraws icon, tooltip and menu from the app's current state. */
+  update(input: GlanceInput): void
+  destroy(): void
+}
+
+/** The icon file of a state. */
+export function iconPath(iconDir: string, state: TrayState): string {
+  return join(iconDir, `tray-${state}.png`)
+}
+
+function iconFor(iconDir: string, state: TrayState, platform: NodeJS.Platform): NativeImage {
+  const file = iconPath(iconDir, state)
+  if (!existsSync(file)) return nativeImage.createEmpty()
+  const image = nativeImage.createFromPath(file)
+  // macOS draws template images in the menu bar's own colour (light and dark).
+  if (platform === 'darwin') image.setTemplateImage(true)
+  return image
+}
+
+function template(items: GlanceMenuItem[], act: (a: MenuAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item) =>
+    item.type === 'separator' ? { type: 'separator' } : { label: item.label, enabled: item.enabled ?? true, click: () => act(item.action) },
+  )
+}
+
+/** Creates the tray icon in the given state's look; call `update` whenever the state changes. */
+export function createTray(deps: TrayDeps, first: GlanceInput): TrayView {
+  const platform = deps.platform ?? process.platform
+  let state = trayState(first)
+  const tray = new Tray(iconFor(deps.iconDir, state, platform))
+  tray.on('click', () => deps.onClick())
+  const draw = (input: GlanceInput) => {
+    const next = trayState(input)
+    if (next !== state) {
+      state = next
+      tray.setImage(iconFor(deps.iconDir, state, platform))
+    }
+    const tip = tooltipText(input)
+    tray.setToolTip(tip)
+    if (platform === 'darwin') tray.setTitle(deps.showTitle() ? tip : '')
+    tray.setContextMenu(Menu.buildFromTemplate(template(trayMenu(input), deps.act)))
+  }
+  draw(first)
+  return { update: draw, destroy: () => tray.destroy() }
+}

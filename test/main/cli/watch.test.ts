@@ -1,0 +1,99 @@
+/**
+ * `storeglance watch` and `storeglance alerts history` through the built CLI against the demo
+ * server with a fault: alerts print as they fire, SIGTERM ends the watch with exit 0, and the log
+ * keeps what fired.
+ */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, demoServer, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, spawnCli, tempHome, type RunOptions } from './helpers'
+
+/** Starts `watch`, waits for `lines` lines on stdout, then sends SIGTERM; returns the output and exit code. */
+async function watchUntil(args: string[], opts: RunOptions, lines: number): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+  const child = spawnCli(['watch', ...args], opts)
+  let stdout = ''
+  let stderr = ''
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  const closed = new Promise<number | null>((done) => child.on('close', done))
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      fail(new Error(`watch printed no alert in time:\n${stdout}\n${stderr}`))
+    }, 15_000)
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+      if (stdout.split('\n').length > lines) {
+        clearTimeout(timer)
+        done()
+      }
+    })
+  })
+  child.kill('SIGTERM')
+  const code = await closed
+  return { code, lines: stdout.trimEnd().split('\n'), stderr }
+}
+
+describe('storeglance watch', () => {
+  it.skipIf(skipKeychain)('prints an urgent alert when the server refuses the key, stops on SIGTERM with exit 0, and logs it', async () => {
+    requireKeychain()
+    const server = await demoServer({ stores: 1 })
+    const home = await tempHome()
+    const [account] = await seedAccounts(home, server, server.stores)
+    server.setFault('*', { kind: 'apiError', message: 'Invalid API key' })
+    const r = await watchUntil(['--json'], { home }, 1)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/Watching 1 store/)
+    expect(r.stderr).toMatch(/Stopped watching \(SIGTERM\)/)
+    const alert = JSON.parse(r.lines[0]!) as Record<string, unknown>
+    expect(Object.keys(alert)).toEqual(['at', 'store', 'kind', 'urgent', 'title', 'body', 'delivered'])
+    expect(alert).toMatchObject({ store: account!.id, kind: 'keyRejected', urgent: true, delivered: true })
+    expect(alert.body).toContain('Invalid API key')
+
+    const history = await cli(['alerts', 'history', '--json'], { home })
+    expect(history.code).toBe(0)
+    expect(history.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([alert])
+
+    // A restart does not repeat the alert: the refusal goes on, nothing new is raised, and the recovery is logged.
+    server.setFault('*', null)
+    const again = await watchUntil([], { home }, 1)
+    expect(again.code).toBe(0)
+    expect(again.lines).toHaveLength(1)
+    expect(again.lines[0]).toMatch(new RegExp(`^\\S+  ${account!.id}  recovered  ${server.stores[0]!.label} is back: `))
+  })
+
+  it('treats a missing key as a refused key (no keychain needed), in the text shape', async () => {
+    const server = await demoServer({ stores: 1 })
+    const home = await tempHome()
+    const [account] = await seedWithoutKeys(home, server, server.stores)
+    const r = await watchUntil([], { home, env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/storeglance-bus' } }, 1)
+    expect(r.code).toBe(0)
+    expect(r.lines[0]).toMatch(new RegExp(`  ${account!.id}  keyRejected \\(urgent\\)  `))
+  })
+
+  it('refuses to watch when no store is set up (exit 64)', async () => {
+    const r = await cli(['watch'], { home: await tempHome() })
+    expect(r.code).toBe(64)
+    expect(r.stderr).toMatch(/No stores are set up yet/)
+  })
+})
+
+describe('storeglance alerts history', () => {
+  it('prints the log oldest first, filters with --since, and refuses a bad --since', async () => {
+    const home = await tempHome()
+    const entry = (id: number, at: string, kind: string) => ({ id, at, store: 's1', kind, urgent: kind === 'unreachable', title: `T${id}`, body: `B${id}`, delivered: true })
+    const state = { version: 1, stores: {}, mute: null }
+    const recent = new Date(Date.now() - 3_600_000).toISOString()
+    const older = new Date(Date.now() - 7_200_000).toISOString()
+    const log = [entry(1, older, 'unreachable'), { ...entry(2, recent, 'recovered'), delivered: false, suppressedBy: 'muted' }]
+    await writeFile(join(home, 'alerts.json'), JSON.stringify({ version: 1, state, log, nextId: 3, readUpTo: 0 }))
+    const all = await cli(['alerts', 'history', '--json'], { home })
+    expect(all.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string; suppressedBy?: string })).toMatchObject([{ kind: 'unreachable' }, { kind: 'recovered', suppressedBy: 'muted' }])
+    const since = await cli(['alerts', 'history', '--since', recent], { home })
+    expect(since.stdout).toBe(`${recent}  s1  recovered  T2: B2  [not delivered: muted]\n`)
+    const bad = await cli(['alerts', 'history', '--since', 'last week'], { home })
+    expect(bad.code).toBe(64)
+    expect(bad.stderr).toMatch(/--since must be an ISO-8601 date/)
+    const empty = await cli(['alerts', 'history'], { home: await tempHome() })
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'No alerts yet.\n' })
+  })
+})
