@@ -69,7 +69,7 @@ export function measureParse(): Row[] {
       const body = format === 'xml' ? c.xml() : c.json()
       const floor = format === 'xml' ? () => floorXml.parse(body) : () => JSON.parse(body)
       // JSON parses are short: more runs for a steady median.
-      const t = compare(() => parseDashboard(body, format, META), floor, format === 'json' ? c.runs * 5 : c.runs)
+      const t = compare(() => parseDashboard(body, format, META), floor, format === 'json' ? c.runs * 10 : c.runs)
       const mbs = body.length / MB / (t.product / 1000)
       const kb = Math.round(body.length / 1024)
       rows.push(
