@@ -22,6 +22,7 @@ import { reportFailure, setFailureLog } from './electron/failures'
 import { createFileLogger, type FileLogger } from './core/log/fileLog'
 import { outcomeClass } from './core/log/logger'
 import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
+import { saveWithDialog } from './electron/saveDialog'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
 sandboxAllRenderers()
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
     transport: (url, init) => net.fetch(url, init),
     parse: parser.parse,
     log,
+    // The window exists by the time the renderer can ask for an export.
+    saveFile: (name, content) => saveWithDialog(windows.get(), name, content),
   })
   const warn = (message: string) => core.events.emit('event:warning', { message, at: new Date().toISOString() })
   const windows = await createWindowController(dir, (err) => warn(`The window's position could not be saved: ${String(err)}`))

@@ -99,13 +99,11 @@ export interface AlertLog {
   mutedUntil: string | null
 }
 
-/** Per-store notification settings (kept in settings.json under `alerts.stores[<store id>]`). */
+/** Per-store notification settings (kept in settings.json under `alerts.stores[<store id>]`); the target is `Account.monthlyTarget`. */
 export interface StoreAlertSettings {
   notify: NotifyLevel
   /** Absent = the default hours (every day 09:00–21:00); null = always open. */
   openingHours?: WeeklyWindow | null
-  /** Transactions per month; null = no target. */
-  monthlyTarget: number | null
 }
 
 /** The Notifications section of the settings: the global settings plus each store's. */

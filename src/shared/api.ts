@@ -6,6 +6,7 @@
  */
 import type { AlertLog } from './alerts'
 import type { AccountInput, Settings, StoreStatus } from './model'
+import type { StoreHistory } from './history'
 import type {
   AccountPatch,
   AccountView,
@@ -62,6 +63,14 @@ export interface StoreglanceApi {
     /** Ends a mute. */
     unmute(): Promise<AlertLog>
   }
+  history: {
+    /** The store's local history: since when, its months so far and its transactions per day. */
+    get(id: string): Promise<StoreHistory>
+  }
+  comparison: {
+    /** Asks main to save the comparison as CSV (a save dialog); resolves with the path, or null if cancelled. */
+    exportCsv(): Promise<string | null>
+  }
   /** Event subscriptions; each returns its unsubscribe function. */
   on: {
     snapshot(cb: (pair: SnapshotPair) => void): () => void
@@ -109,6 +118,12 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
       markAllRead: () => call('alerts:markAllRead', null),
       mute: (until) => call('alerts:mute', { until }),
       unmute: () => call('alerts:unmute', null),
+    },
+    history: {
+      get: (id) => call('history:get', { id }),
+    },
+    comparison: {
+      exportCsv: async () => (await call('comparison:exportCsv', null)).path,
     },
     on: {
       snapshot: (cb) => subscribe('event:snapshot', cb),

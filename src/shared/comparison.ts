@@ -3,7 +3,8 @@
  * built once here and drawn by both the window and the CLI, so they can never disagree.
  */
 import type { StoreSnapshot } from './model'
-import { change, coverageText, formatChange, monthEndPace, shareOf, totalOf, type Change, type Total } from './period'
+import { change, coverageText, formatChange, shareOf, totalOf, type Change, type Total } from './period'
+import { dailyTotals, mergeDaily, projectMonthEnd, type DailyCount, type Projection } from './projection'
 
 /** One store's column input. `snapshot` is null when nothing was ever fetched. */
 export interface ComparisonStore {
@@ -11,6 +12,8 @@ export interface ComparisonStore {
   label: string
   timeZone: string
   snapshot: StoreSnapshot | null
+  /** Older per-day transactions from the local history, for the projection's weekday figures. */
+  history?: readonly DailyCount[]
 }
 
 export interface ComparisonCell {
@@ -19,6 +22,8 @@ export interface ComparisonCell {
   change?: Change
   /** Share of the row's total, 0–1, where the row has one. */
   share?: number | null
+  /** The month-end projection behind the value, with its range and method (pace row only). */
+  projection?: Projection
 }
 
 export interface ComparisonRow {
@@ -60,13 +65,26 @@ function sumBase(stores: ComparisonStore[], pick: Pick, base: Pick, total: Total
   return bases.some((b) => b === null) ? null : (bases as number[]).reduce((a, b) => a + b, 0)
 }
 
+/**
+ * A store's month-end projection, from the moment the figure was fetched (a stale "this month" may
+ * be last month's), with the weekday figures of its activity and local history.
+ */
+function paceCell(s: ComparisonStore): ComparisonCell {
+  if (!s.snapshot) return { value: null }
+  const daily = mergeDaily(s.history ?? [], dailyTotals(s.snapshot.campaignActivity))
+  const projection = projectMonthEnd(s.snapshot.transactions.thisMonth, new Date(s.snapshot.fetchedAt), s.timeZone, daily)
+  return projection ? { value: projection.value, projection } : { value: null }
+}
+
+/** The month-end projection row: each store's projection with its range and method, built once. */
+function paceRow(stores: ComparisonStore[]): ComparisonRow {
+  const cells = stores.map(paceCell)
+  const total = totalOf(cells.map((c) => c.value))
+  return { key: 'pace', label: 'Transactions, month-end pace', cells, total: { value: total.value, coverage: coverageText(total) }, projection: true }
+}
+
 /** Builds every row of the comparison; the month-end pace is on each store's calendar. */
 export function buildComparison(stores: ComparisonStore[]): Comparison {
-  // Projected from the moment the figure was fetched: a stale "this month" may be last month's.
-  const pace: ComparisonRow = {
-    ...row('pace', 'Transactions, month-end pace', stores, (snap, s) => monthEndPace(snap.transactions.thisMonth, new Date(snap.fetchedAt), s.timeZone)),
-    projection: true,
-  }
   return {
     stores,
     rows: [
@@ -75,7 +93,7 @@ export function buildComparison(stores: ComparisonStore[]): Comparison {
       row('customersSamePeriod', 'New customers, same period last month', stores, (s) => s.customers.samePeriodLastMonth),
       row('transactionsThisMonth', 'Transactions this month', stores, (s) => s.transactions.thisMonth, (s) => s.transactions.samePeriodLastMonth, true),
       row('transactionsSamePeriod', 'Transactions, same period last month', stores, (s) => s.transactions.samePeriodLastMonth),
-      pace,
+      paceRow(stores),
       row('activeCampaigns', 'Active campaigns', stores, (s) => s.activeCampaigns),
     ],
   }

@@ -6,6 +6,7 @@
  */
 import type { AlertLog } from './alerts'
 import type { Account, AccountInput, Settings, StoreSnapshot, StoreStatus } from './model'
+import type { StoreHistory } from './history'
 
 /** What the About box and the status bar show. */
 export interface AppInfo {
@@ -21,9 +22,11 @@ export interface AccountView extends Account {
 }
 
 /** Editable fields of an account: everything but its identity (endpoint, user id, account id). */
-export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId' | 'intervalSec'>> & {
+export type AccountPatch = Partial<Omit<AccountInput, 'endpoint' | 'userId' | 'accountId' | 'intervalSec' | 'monthlyTarget'>> & {
   /** A per-store interval in seconds, or null to fall back to the app's setting. */
   intervalSec?: number | null
+  /** A monthly transactions target, or null to remove it. */
+  monthlyTarget?: number | null
 }
 
 /** The last good snapshot of a store and the one before it (for change arrows). */
@@ -64,6 +67,9 @@ export interface InvokeContract {
   'alerts:markAllRead': { request: null; response: AlertLog }
   'alerts:mute': { request: { until: string }; response: AlertLog }
   'alerts:unmute': { request: null; response: AlertLog }
+  'history:get': { request: { id: string }; response: StoreHistory }
+  /** Saves the comparison as CSV where the user picks (main's save dialog); path null = cancelled. */
+  'comparison:exportCsv': { request: null; response: { path: string | null } }
 }
 
 /** Event channels: main pushes, renderer listens. */
@@ -90,6 +96,8 @@ export const INVOKE_CHANNELS = [
   'alerts:markAllRead',
   'alerts:mute',
   'alerts:unmute',
+  'history:get',
+  'comparison:exportCsv',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -111,6 +111,8 @@ export interface Account {
   limitedPermissions?: boolean
   /** A store of the built-in demo server; its key lives in memory only. */
   demo?: boolean
+  /** Transactions the owner aims for in a month (Overview shows progress against it). */
+  monthlyTarget?: number
 }
 
 /** What the user may send to create a store (id is assigned by main). */
@@ -125,7 +127,19 @@ export interface Settings {
   launchAtLogin: boolean
   /** The system-wide key combination that shows and hides the window (Electron accelerator); null = none. */
   globalShortcut: string | null
+  /** Colour theme; 'system' follows the OS, live. */
+  theme: ThemeSetting
+  /** Stores left out of the comparison (still polled). */
+  hiddenStores: string[]
+  /** The user's order of the stores (ids); stores not named follow in the order they were added. */
+  storeOrder: string[]
+  /** The comparison's sort by one figure's row, or null for the user's order. */
+  comparisonSort: { row: string; dir: 'asc' | 'desc' } | null
+  /** The per-day chart: absolute counts, or each store's day as a % of its own daily average. */
+  chartScale: 'absolute' | 'indexed'
 }
+
+export type ThemeSetting = 'system' | 'light' | 'dark'
 
 /** The global shortcut a new installation gets: Ctrl+Alt+G (Cmd+Alt+G on macOS), G for glance. */
 export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+G'
@@ -135,6 +149,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   alerts: defaultNotificationSettings(),
   launchAtLogin: false,
   globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
+  theme: 'system' as ThemeSetting,
+  hiddenStores: [],
+  storeOrder: [],
+  comparisonSort: null,
+  chartScale: 'absolute' as const,
 })
 
 /** Kinds of failure a user can act on differently. */

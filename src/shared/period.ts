@@ -118,16 +118,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/**
- * Month-end projection ("pace"): `thisMonth / dayOfMonth * daysInMonth`, on the store's calendar at
- * `now`. Rounded; null when the figure is unknown.
- */
-export function monthEndPace(thisMonth: number | null, now: Date, timeZone: string): number | null {
-  if (thisMonth === null) return null
-  const { year, month, day } = zonedParts(now, timeZone)
-  return Math.round((thisMonth / day) * daysInMonth(year, month))
-}
-
 /** A total across stores, with how many stores it covers. */
 export interface Total {
   value: number | null

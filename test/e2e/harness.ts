@@ -24,6 +24,8 @@ export interface HarnessOptions {
    */
   core?: Partial<AppCoreOptions>
   viewport?: { width: number; height: number }
+  /** The OS colour scheme the page sees (the app's "system" theme follows it). */
+  colorScheme?: 'light' | 'dark'
 }
 
 export interface BridgeMessage {
@@ -94,7 +96,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const messages: BridgeMessage[] = []
   const server = await serveStatic(renderer)
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
-  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } })
+  // A page of its own context: axe's AxeBuilder refuses pages made by browser.newPage().
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' })
+  const page = await context.newPage()
   await page.exposeBinding('__storeglanceInvoke', async (_source, channel: unknown, request: unknown) => {
     messages.push({ direction: 'invoke', channel: String(channel), payload: request })
     const result = await dispatch(channel, request)
@@ -119,7 +123,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true })
       const path = join(SCREENSHOTS, `${name}.png`)
+      // The window scrolls inside <main>: grow the viewport for the shot so the whole view shows.
+      const size = page.viewportSize()
+      const extra = await page.evaluate(() => {
+        const main = document.querySelector('main')
+        return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0
+      })
+      if (size && extra > 0) await page.setViewportSize({ width: size.width, height: Math.min(size.height + extra, 6000) })
       await page.screenshot({ path, fullPage: true })
+      if (size && extra > 0) await page.setViewportSize(size)
       return path
     },
     async close() {

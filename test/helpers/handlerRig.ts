@@ -6,7 +6,10 @@ import { afterEach } from 'vitest'
 import type { AppInfo, AppWarning, EventContract } from '../../src/shared/ipc'
 import { TypedEvents } from '../../src/main/core/events'
 import type { HandlerContext } from '../../src/main/core/handlers'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createAlertService, openAlertBook } from '../../src/main/core/alerts'
+import { createHistoryStore } from '../../src/main/core/snapshots'
 import { startRig, type Rig } from './monitorRig'
 
 export interface HandlerRig {
@@ -26,6 +29,7 @@ export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance
 /** Starts the rig (the demo stores are the store list) and a context over it. */
 export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
   const rig = await startRig({ stores })
+  const history = createHistoryStore({ dir: join(rig.dir, 'history'), clock: rig.clock })
   const events = new TypedEvents<EventContract>()
   const now = () => new Date(rig.clock.now())
   const alerts = createAlertService({
@@ -46,6 +50,14 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
       monitor: () => rig.monitor,
       alerts: () => alerts,
       now: () => rig.clock.now(),
+      // The same history folder the rig's monitor records into.
+      history: () => history,
+      // The save dialog's stand-in: the file goes into the rig's folder under the suggested name.
+      saveFile: async (name, content) => {
+        const path = join(rig.dir, name)
+        await writeFile(path, content)
+        return path
+      },
       events,
       info: () => INFO,
       warnings: () => h.warnings,

@@ -60,4 +60,18 @@ describe('buildComparison', () => {
     expect(p.cells.map((x) => x.value)).toEqual([3000, 9000, null])
     expect(p.total.value).toBe(12000)
   })
+
+  it('projects with the weekday rule once the activity and history cover 14 days, and keeps the method', () => {
+    // History: 100 a day for the 4 weeks before 10 November, closed Sundays.
+    const history = Array.from({ length: 28 }, (_, i) => {
+      const d = new Date(Date.UTC(2026, 10, 10 - 28 + i))
+      return { date: d.toISOString().slice(0, 10), quantity: d.getUTCDay() === 0 ? 0 : 100 }
+    })
+    const snap = { ...a, transactions: { ...a.transactions, thisMonth: 700 }, campaignActivity: [] }
+    const withHistory = rowOf(buildComparison([{ id: 'a', label: 'A', timeZone: 'UTC', snapshot: snap, history }]), 'pace').cells[0]!
+    expect(withHistory.projection).toMatchObject({ method: 'weekday', value: 2500 })
+    expect(withHistory.value).toBe(2500)
+    const without = rowOf(buildComparison([{ id: 'a', label: 'A', timeZone: 'UTC', snapshot: snap }]), 'pace').cells[0]!
+    expect(without.projection).toMatchObject({ method: 'linear', value: 2100 })
+  })
 })

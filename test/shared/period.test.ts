@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { ageText, change, coverageText, daysInMonth, formatChange, localDate, monthEndPace, shareOf, totalOf } from '../../src/shared/period'
+import { ageText, change, coverageText, daysInMonth, formatChange, localDate, shareOf, totalOf } from '../../src/shared/period'
 
 describe('change against the same period last month', () => {
   it('gives a signed percentage against a known, non-zero base', () => {
@@ -33,13 +33,6 @@ describe('calendar', () => {
   })
   it('knows month lengths, leap years included', () => {
     expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(2026, 11), daysInMonth(2026, 12)]).toEqual([29, 28, 30, 31])
-  })
-  it('projects month-end pace on the store calendar', () => {
-    // 10th of a 30-day month in London: 1000 so far → 3000.
-    expect(monthEndPace(1000, new Date('2026-11-10T12:00:00Z'), 'Europe/London')).toBe(3000)
-    // 23:00 UTC on the 10th is already the 11th in Sydney: 1100 in 11 days → 3000.
-    expect(monthEndPace(1100, new Date('2026-11-10T23:00:00Z'), 'Australia/Sydney')).toBe(3000)
-    expect(monthEndPace(null, new Date(), 'UTC')).toBeNull()
   })
 })
 

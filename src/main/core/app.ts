@@ -17,6 +17,8 @@ import type { IpcHandlers } from './ipcDispatch'
 import { createMonitor, type Monitor, type MonitorDeps } from './monitor'
 import { createAlertService, openAlertBook, type AlertService } from './alerts'
 import { systemClock, type Clock, type SecretStore, type Transport } from './ports'
+import type { HistoryStore } from './snapshots'
+import type { SaveFile } from './exportComparison'
 import { createWarningList } from './warnings'
 import { createDiskSync, watchSettingsFile } from './diskSync'
 import { nullLogger, type Logger } from './log/logger'
@@ -39,6 +41,8 @@ export interface AppCoreOptions {
   demoOptions?: DemoServerOptions
   /** The support log (a rotating file in the app); nothing is logged without one. */
   log?: AppLog
+  /** Shows a save dialog and writes the file (the comparison's CSV export); none = export unavailable. */
+  saveFile?: SaveFile
   /** Poller tuning, for tests. */
   monitor?: Pick<MonitorDeps, 'random' | 'spreadMs' | 'maxInFlight' | 'refreshDebounceMs' | 'pollDeadlineMs'>
 }
@@ -79,6 +83,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let demoServer: DemoServer | null = null
   let diskSync: ReturnType<typeof createDiskSync> | null = null
   let stopWatching = () => {}
+  let history: HistoryStore | null = null
 
   const need = <T>(v: T | null): T => {
     if (v === null) throw new Error('Storeglance is still starting.')
@@ -123,6 +128,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     warn,
     leaveDemo,
     alerts: () => need(alerts),
+    history: () => need(history),
+    saveFile: options.saveFile ?? null,
     now: () => clock.now(),
     syncFromDisk: async () => {
       await syncFromDisk()
@@ -173,6 +180,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         beforeRemove: async (id) => monitor?.forget(id),
       })
       accounts = data.accounts
+      history = data.history
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
       monitor = createMonitor({ ...data, clock, onWarning: warn, log, ...transportOptions, ...options.monitor })

@@ -27,4 +27,6 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   // A mute ends within a week: a forgotten mute must not silence the app for good.
   'alerts:mute': z.strictObject({ until: z.iso.datetime({ offset: true }) }),
   'alerts:unmute': z.null(),
+  'history:get': z.strictObject({ id }),
+  'comparison:exportCsv': z.null(),
 }

@@ -1,21 +1,11 @@
 /**
- * The per-store view model the views share: each enabled account with its snapshot, status and age.
+ * Words for a store's polling state, and the view model's store list for views that only need it.
  */
-import { computed } from 'vue'
-import { useAccountsStore } from './stores/accounts'
-import { useSnapshotsStore } from './stores/snapshots'
-import { buildComparison } from '../../shared/comparison'
-import { ageText } from '../../shared/period'
-import type { AccountView, SnapshotPair } from '../../shared/ipc'
+import { storeToRefs } from 'pinia'
 import type { StoreStatus } from '../../shared/model'
+import { useViewModel, type StoreView } from './stores/view'
 
-export interface StoreView {
-  account: AccountView
-  pair: SnapshotPair | null
-  status: StoreStatus | null
-  /** "as of 5 min ago", or why there is nothing to show yet. */
-  age: string
-}
+export type { StoreView }
 
 const STATE_TEXT: Record<string, string> = {
   ok: 'up to date',
@@ -32,22 +22,8 @@ export function stateText(status: StoreStatus | null): string {
   return status ? (STATE_TEXT[status.state] ?? status.state) : 'waiting'
 }
 
-/** Reactive list of enabled stores with their figures, and the comparison built from them. */
+/** The enabled stores and the comparison as shown, from the view model. */
 export function useStores() {
-  const accounts = useAccountsStore()
-  const snapshots = useSnapshotsStore()
-  const stores = computed<StoreView[]>(() =>
-    accounts.enabled.map((account) => {
-      const pair = snapshots.pairs[account.id] ?? null
-      const status = snapshots.statuses[account.id] ?? null
-      const age = pair ? `as of ${ageText(pair.current.fetchedAt, new Date(snapshots.now))}` : status?.error ? status.error.message : 'no figures yet'
-      return { account, pair, status, age }
-    }),
-  )
-  const comparison = computed(() =>
-    buildComparison(
-      stores.value.map((s) => ({ id: s.account.id, label: s.account.label, timeZone: s.account.timeZone, snapshot: s.pair?.current ?? null })),
-    ),
-  )
-  return { stores, comparison }
+  const { stores, comparison, ages } = storeToRefs(useViewModel())
+  return { stores, comparison, ages }
 }

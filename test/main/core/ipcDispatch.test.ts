@@ -29,6 +29,8 @@ const handlers = {
     return { alerts: [], unread: 0, mutedUntil: r.until }
   },
   'alerts:unmute': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
+  'history:get': async ({ id }) => ({ id, since: null, recordedDays: 0, months: [], daily: [] }),
+  'comparison:exportCsv': async () => ({ path: null }),
 } satisfies IpcHandlers
 const dispatch = createDispatcher(handlers)
 

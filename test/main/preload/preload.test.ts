@@ -36,7 +36,7 @@ describe('the preload', () => {
   it('exposes only window.storeglance, with no ipcRenderer, invoke or process in it', () => {
     expect([...state.exposed.keys()]).toEqual(['storeglance'])
     const api = state.exposed.get('storeglance') as Record<string, unknown>
-    expect(Object.keys(api).sort()).toEqual(['accounts', 'alerts', 'app', 'on', 'settings', 'stores'])
+    expect(Object.keys(api).sort()).toEqual(['accounts', 'alerts', 'app', 'comparison', 'history', 'on', 'settings', 'stores'])
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|process|require/i)
   })
 

@@ -8,6 +8,7 @@ import { createMonitor } from '../../core/monitor'
 import { systemClock } from '../../core/ports'
 import { exclusive, parseCommand } from '../args'
 import { intOption, SNAPSHOT_OPTIONS, specOf } from '../options'
+import { exportedAccounts, withHistory } from '../../core/comparisonCsv'
 import { openCore, type CliCore, type CliIo } from '../context'
 import { CliFailure, EXIT, exitCodeForKind, failureLabel, type ExitCode } from '../exitCodes'
 import { cliMessage, oneLine } from '../output'
@@ -24,7 +25,7 @@ const NO_STORES =
 function enabledAccounts(core: CliCore): Account[] {
   const all = core.accounts.list()
   if (all.length === 0) throw new CliFailure(EXIT.usage, NO_STORES)
-  const enabled = all.filter((a) => a.enabled)
+  const enabled = exportedAccounts(all, core.accounts.settings().storeOrder)
   if (enabled.length === 0) throw new CliFailure(EXIT.usage, `All ${all.length} stores are disabled: enable one in the app first.`)
   return enabled
 }
@@ -93,7 +94,7 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
   const offline = flags.offline === true
   const core = await openCore(io)
   const accounts = enabledAccounts(core)
-  const cols = offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io)
+  const cols = await withHistory(core.history, offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io))
   const now = new Date()
   const comparison = compare(cols)
   if (flags.json) io.out(comparisonJson(cols, comparison, now, offline))

@@ -33,9 +33,11 @@ export function applyAccountPatch(current: Account, patch: unknown): Account {
   }
   const parsed = accountPatchSchema.safeParse(rest)
   if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
-  const { intervalSec, ...fields } = parsed.data
+  const { intervalSec, monthlyTarget, ...fields } = parsed.data
   const next: Account = { ...current, ...fields }
   if (intervalSec === null) delete next.intervalSec
   else if (intervalSec !== undefined) next.intervalSec = intervalSec
+  if (monthlyTarget === null) delete next.monthlyTarget
+  else if (monthlyTarget !== undefined) next.monthlyTarget = monthlyTarget
   return next
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, MIN_INTERVAL_SEC, type Account, type AccountInput, ty
 import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 import { notificationSettingsSchema } from '../alerts/schemas'
+import { monthlyTargetSchema, storedViewSettingsFields, viewSettingsFields } from './viewSettings'
 
 /** Longest per-account or global polling interval we accept: once a day. */
 export const MAX_INTERVAL_SEC = 86_400
@@ -116,6 +117,7 @@ const editableFields = {
   sizes: sizesSchema,
   intervalSec: intervalSchema.optional(),
   limitedPermissions: z.boolean().optional(),
+  monthlyTarget: monthlyTargetSchema.optional(),
 }
 
 const identityFields = {
@@ -132,7 +134,7 @@ export const accountInputSchema = z.strictObject({ ...identityFields, ...editabl
  * removes the per-store interval override.
  */
 export const accountPatchSchema = z
-  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional() })
+  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional(), monthlyTarget: monthlyTargetSchema.nullable().optional() })
   .partial()
 
 /** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */
@@ -165,10 +167,11 @@ export const settingsSchema = z.object({
   ...settingsFields,
   launchAtLogin: settingsFields.launchAtLogin.default(DEFAULT_SETTINGS.launchAtLogin),
   globalShortcut: settingsFields.globalShortcut.default(DEFAULT_SETTINGS.globalShortcut),
+  ...storedViewSettingsFields,
 })
 
 /** A change of application settings from the renderer. */
-export const settingsPatchSchema = z.strictObject(settingsFields).partial()
+export const settingsPatchSchema = z.strictObject({ ...settingsFields, ...viewSettingsFields }).partial()
 
 export type AccountPatch = z.output<typeof accountPatchSchema>
 export type SettingsPatch = z.output<typeof settingsPatchSchema>

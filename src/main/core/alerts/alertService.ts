@@ -33,7 +33,7 @@ export function engineContext(accounts: readonly Account[], settings: Notificati
   const stores = new Map<string, AlertStore>()
   for (const a of accounts) {
     const own = settings.stores[a.id]
-    const store: AlertStore = { id: a.id, label: a.label, timeZone: a.timeZone, notify: own?.notify ?? 'all', monthlyTarget: own?.monthlyTarget ?? null }
+    const store: AlertStore = { id: a.id, label: a.label, timeZone: a.timeZone, notify: own?.notify ?? 'all', monthlyTarget: a.monthlyTarget ?? null }
     if (own && own.openingHours !== undefined) store.openingHours = own.openingHours
     stores.set(a.id, store)
   }

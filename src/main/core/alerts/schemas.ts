@@ -65,11 +65,14 @@ export function resolveAlertSettings(patch: AlertSettingsPatch = {}): AlertSetti
 
 export const notifyLevelSchema = z.enum(['all', 'important', 'none'])
 
-/** Per-store alert settings: level, opening hours (`null` = always open, absent = default), target. */
+/**
+ * Per-store alert settings: level and opening hours (`null` = always open, absent = default). The
+ * store's monthly target is the account's own `monthlyTarget` (one home: the window and the rule
+ * read the same figure).
+ */
 export const storeAlertSettingsSchema = z.object({
   notify: notifyLevelSchema.default('all'),
   openingHours: weeklyWindowSchema.nullable().optional(),
-  monthlyTarget: z.number().min(0).max(1e12).nullable().default(null),
 })
 
 export type StoreAlertSettings = z.infer<typeof storeAlertSettingsSchema>

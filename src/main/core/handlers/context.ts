@@ -9,6 +9,8 @@ import type { AlertService } from '../alerts'
 import type { TypedEvents } from '../events'
 import type { IpcHandlers } from '../ipcDispatch'
 import type { Monitor } from '../monitor'
+import type { SaveFile } from '../exportComparison'
+import type { HistoryStore } from '../snapshots'
 
 /** The handlers of some channels: each domain module returns its own. */
 export type HandlersOf<C extends keyof IpcHandlers> = Pick<IpcHandlers, C>
@@ -22,6 +24,10 @@ export interface HandlerContext {
   alerts(): AlertService
   /** The clock's time, ms since the epoch. */
   now(): number
+  /** The local 400-day history; throws "still starting" before the app has started. */
+  history(): HistoryStore
+  /** Main's save dialog (the CSV export); null where files cannot be saved (no window). */
+  saveFile: SaveFile | null
   events: TypedEvents<EventContract>
   info(): AppInfo
   /** Warnings so far, oldest first. */

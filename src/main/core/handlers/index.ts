@@ -6,11 +6,12 @@ import { appHandlers } from './app'
 import type { HandlerContext } from './context'
 import { settingsHandlers } from './settings'
 import { storeHandlers } from './stores'
+import { windowHandlers } from './window'
 
-export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers }
+export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers, windowHandlers }
 export { accountView, accountViews, accountsChanged, type HandlerContext, type HandlersOf } from './context'
 
 /** Every channel's handler. A channel of the contract that no domain handles fails to compile here. */
 export function createHandlers(ctx: HandlerContext): IpcHandlers {
-  return { ...appHandlers(ctx), ...accountHandlers(ctx), ...storeHandlers(ctx), ...settingsHandlers(ctx), ...alertHandlers(ctx) }
+  return { ...appHandlers(ctx), ...accountHandlers(ctx), ...storeHandlers(ctx), ...settingsHandlers(ctx), ...alertHandlers(ctx), ...windowHandlers(ctx) }
 }

@@ -4,3 +4,5 @@ export type { SnapshotStore, SnapshotStoreOptions, LoadedSnapshots, SaveResult, 
 export { createHistoryStore, activitySeries, HISTORY_DAYS } from './historyStore'
 export type { HistoryStore, HistoryStoreOptions } from './historyStore'
 export type { HistoryRecord, SnapshotEnvelope } from './schema'
+export { historyDaily } from './historyDaily'
+export { storeHistory } from './storeHistory'

@@ -7,6 +7,7 @@ import { useAlertsStore } from './alerts'
 import { useNavStore } from './nav'
 import { useSettingsStore } from './settings'
 import { useSnapshotsStore } from './snapshots'
+import { useHistoryStore } from './history'
 
 /** Subscribes to events first (so nothing between load and subscribe is missed), then loads. */
 export async function connectStores(): Promise<() => void> {
@@ -45,6 +46,9 @@ export async function connectStores(): Promise<() => void> {
     state.statuses.forEach((s) => snapshots.setStatus(s))
     alerts.setAll(state.warnings)
     alerts.setLog(await api.alerts.list())
+    // The local history feeds each store's projection (weekday figures beyond the API's 30 days).
+    const history = useHistoryStore()
+    state.accounts.forEach((a) => void history.load(a.id))
   } catch (err) {
     nav.loadError = (err as Error).message
   } finally {

@@ -34,11 +34,11 @@ describe('settings v1 → v2 (notifications)', () => {
     expect(await readFile(`${file.path}.v1-backup`, 'utf8')).toBe(v1)
   })
 
-  it('validates the new shape with zod: per-store level, hours and target; partial rules take defaults', () => {
+  it('validates the new shape with zod: per-store level and hours; partial rules take defaults', () => {
     const ok = settingsPatchSchema.safeParse({
-      alerts: { rules: { behindPace: { percent: 20 } }, stores: { a1: { notify: 'important', openingHours: null, monthlyTarget: 3000 } } },
+      alerts: { rules: { behindPace: { percent: 20 } }, stores: { a1: { notify: 'important', openingHours: null } } },
     })
-    expect(ok.success && ok.data.alerts).toMatchObject({ rules: { behindPace: { enabled: true, percent: 20, minBase: 50, polls: 2 } }, stores: { a1: { notify: 'important', openingHours: null, monthlyTarget: 3000 } } })
+    expect(ok.success && ok.data.alerts).toMatchObject({ rules: { behindPace: { enabled: true, percent: 20, minBase: 50, polls: 2 } }, stores: { a1: { notify: 'important', openingHours: null } } })
     expect(settingsPatchSchema.safeParse({ alerts: { stores: { a1: { notify: 'sometimes' } } } }).success).toBe(false)
     expect(settingsPatchSchema.safeParse({ alerts: { stores: { '../x': { notify: 'all' } } } }).success).toBe(false)
     expect(settingsPatchSchema.safeParse({ alerts: { rules: { unreachable: { polls: 0 } } } }).success).toBe(false)

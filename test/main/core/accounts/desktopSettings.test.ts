@@ -22,7 +22,7 @@ describe('desktop settings', () => {
   it('default to launch at login off and Ctrl/Cmd+Alt+G', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({ launchAtLogin: false, globalShortcut: 'CommandOrControl+Alt+G' })
     expect(settingsSchema.parse({ intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts })).toEqual({
-      intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
+      ...DEFAULT_SETTINGS, intervalSec: 300, launchAtLogin: false, globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
     })
   })
 

@@ -80,7 +80,7 @@ describe('accountInputSchema', () => {
     expect(settingsPatchSchema.safeParse({ alerts: { quietHours: { from: '22:00', to: '07:00', days: [5, 6] } } }).success).toBe(true)
     expect(settingsPatchSchema.safeParse({ alerts: { quietHours: { from: '25:00', to: '07:00' } } }).success).toBe(false)
     expect(settingsPatchSchema.safeParse({ quietHours: { from: '22:00', to: '07:00' } }).success).toBe(false)
-    expect(settingsPatchSchema.safeParse({ theme: 'dark' }).success).toBe(false)
+    expect(settingsPatchSchema.safeParse({ colourScheme: 'dark' }).success).toBe(false)
   })
 })
 
