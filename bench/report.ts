@@ -22,11 +22,13 @@ export interface Row {
   ratio: number | null
   /** The goal on the ratio, when the issue sets one (e.g. "≤ 1.25"). */
   goal?: string
+  /** The same figure in another unit (a parse's MB/s). */
+  also?: { figure: number; unit: string }
   note?: string
 }
 
 /** Builds a row, computing the ratio figure / reference. */
-export function row(measure: number, key: string, label: string, figure: number, unit: string, reference: Reference | null, extra: Pick<Row, 'goal' | 'note'> = {}): Row {
+export function row(measure: number, key: string, label: string, figure: number, unit: string, reference: Reference | null, extra: Pick<Row, 'goal' | 'note' | 'also'> = {}): Row {
   const ratio = reference && reference.figure > 0 ? figure / reference.figure : null
   return { key, measure, label, figure, unit, reference, ratio, ...extra }
 }
@@ -72,7 +74,7 @@ export function table(rows: Row[]): string {
 export function writeResults(file: string, rows: Row[], machine: Record<string, string>): void {
   const results: Record<string, unknown> = { _run: machine }
   for (const r of rows) {
-    results[r.key] = { measure: r.measure, label: r.label, figure: r.figure, unit: r.unit, reference: r.reference, ratio: r.ratio, ...(r.goal ? { goal: r.goal } : {}), ...(r.note ? { note: r.note } : {}) }
+    results[r.key] = { measure: r.measure, label: r.label, figure: r.figure, unit: r.unit, reference: r.reference, ratio: r.ratio, ...(r.also ? { also: r.also } : {}), ...(r.goal ? { goal: r.goal } : {}), ...(r.note ? { note: r.note } : {}) }
   }
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 }
