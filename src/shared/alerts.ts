@@ -45,7 +45,7 @@ export interface AlertSettings {
 
 export const ALL_DAYS: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6])
 
-/** The defaults of issue 12's rule table. */
+/** The defaults of the alert rule table (README, "Alert scenarios"). */
 export function defaultAlertSettings(): AlertSettings {
   return {
     enabled: true,

@@ -26,7 +26,8 @@ export function columns(rows: string[][], align: Align[] = [], gap = 2): string 
       r
         .map((cell, i) => pad(cell, widths[i]!, align[i] ?? 'left'))
         .join(' '.repeat(gap))
-        .replace(/\s+$/, ''),
+        // trimEnd, not a regex: cells hold server text, and /\s+$/ backtracks on inner runs of spaces.
+        .trimEnd(),
     )
     .join('\n')
 }

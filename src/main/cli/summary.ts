@@ -62,5 +62,5 @@ function lists(s: StoreSnapshot): string[] {
 /** The whole summary of one snapshot, ending with a newline. */
 export function fetchSummary(s: StoreSnapshot, where: { endpoint: string; userId: string }): string {
   const title = `Store ${oneLine(s.accountId)} (user ${oneLine(where.userId)} at ${where.endpoint}), fetched ${s.fetchedAt}`
-  return [title, '', headline(s), '', ...lists(s).flatMap((l) => [l, ''])].join('\n').replace(/\n+$/, '\n')
+  return `${[title, '', headline(s), '', ...lists(s).flatMap((l) => [l, ''])].join('\n').trimEnd()}\n`
 }

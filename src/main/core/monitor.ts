@@ -228,6 +228,8 @@ export function createMonitor(deps: MonitorDeps) {
     resume: () => poller.resume(),
     setOnline: (online: boolean) => poller.setOnline(online),
     whenIdle: () => poller.whenIdle(),
+    /** Polls still holding a slot (those of stores already dropped included); 0 when idle. */
+    inFlight: (): number => poller.inFlight(),
     /** The latest snapshot pair of every store that has one. */
     snapshots: (): SnapshotPair[] => [...pairs.values()],
     statuses: (): StoreStatus[] => poller.statuses(),

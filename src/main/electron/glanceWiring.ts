@@ -10,8 +10,14 @@ import type { AppCore } from '../core/app'
 import type { LoggedAlert } from '../core/alerts'
 import { inOneHour, tomorrowAtEight, type GlanceInput, type MenuAction } from '../core/glance/glance'
 import { firstTime } from '../core/glance/hints'
+import { reportFailure } from './failures'
 import { createNotifier } from './notifier'
 import { createTray, type TrayView } from './tray'
+
+/** Longest wait for the rest of a refresh before its alerts are shown. */
+export const BATCH_WAIT_MS = 3_000
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 export interface GlanceWiringDeps {
   core: AppCore
@@ -20,9 +26,12 @@ export interface GlanceWiringDeps {
   show: (route: string) => void
 }
 
-/** The folder of the tray icons: `resources/icons` beside the app (packaged: in its resources). */
+/**
+ * The folder of the tray icons: `resources/icons` inside the app (packaged: inside app.asar, which
+ * electron-builder.yml's `files` includes and nativeImage reads).
+ */
 export function trayIconDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'icons') : join(app.getAppPath(), 'resources', 'icons')
+  return join(app.getAppPath(), 'resources', 'icons')
 }
 
 function glanceInput(core: AppCore): GlanceInput {
@@ -84,15 +93,16 @@ export function wireGlance(deps: GlanceWiringDeps): GlanceWiring {
       const first = batch.length === 0
       batch.push(...alerts)
       if (!first) return
-      // One refresh = every poll running now; show its alerts together.
-      void core.monitor
-        .whenIdle()
+      // One refresh = every poll running now; show its alerts together, but never wait past a few
+      // seconds (overlapping slow stores may keep the poller busy for ever).
+      void Promise.race([core.monitor.whenIdle(), delay(BATCH_WAIT_MS)])
         .then(() => core.alerts.settled())
         .then(() => {
           const shown = batch
           batch = []
           notifier.notify(shown)
         })
+        .catch((err: unknown) => reportFailure('notify', err))
     }),
   )
   return {

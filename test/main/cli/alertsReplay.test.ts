@@ -85,6 +85,11 @@ describe('storeglance alerts replay', () => {
     [[{ accounts: [{ id: 'a', notify: 'sometimes' }] }], 1, /accounts\.0\.notify/],
     [[{ alerts: { rules: { unreachable: { polls: '3' } } } }], 1, /rules\.unreachable\.polls/],
     [[{ accounts: [{ id: 'a', openingHours: { from: '9', to: '21:00', days: [1] } }] }], 1, /openingHours\.from/],
+    // Exactly the contract's names: a misspelt field is refused, never silently a default.
+    [[{ alertz: { quietHours: { from: '22:00', to: '07:00' } } }], 1, /line 1/],
+    [[{ accounts: [{ id: 'a', openinghours: null }] }], 1, /line 1/],
+    [[{ alerts: { rules: { unreachable: { pols: 2 } } } }], 1, /line 1/],
+    [[{ at: '2025-02-30T10:00:00Z', store: 'a', error: { kind: 'network' } }], 1, /at: expected an ISO-8601 instant/],
   ])('refuses bad line %#: exit 64 naming the line, nothing printed', async (lines, line, problem) => {
     const file = await scenarioFile(lines)
     const r = await cli(['alerts', 'replay', file, '--json'])

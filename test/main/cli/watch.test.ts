@@ -70,6 +70,42 @@ describe('storeglance watch', () => {
     expect(r.lines[0]).toMatch(new RegExp(`  ${account!.id}  keyRejected \\(urgent\\)  `))
   })
 
+  it('follows settings.json: a store added while it runs is watched too', async () => {
+    const server = await demoServer({ stores: 2 })
+    const home = await tempHome()
+    const [first] = await seedWithoutKeys(home, server, [server.stores[0]!])
+    const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/storeglance-bus' }
+    const child = spawnCli(['watch', '--json'], { home, env })
+    let stdout = ''
+    let stderr = ''
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const waiting: (() => void)[] = []
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+      waiting.forEach((check) => check())
+    })
+    const seen = (n: number) =>
+      new Promise<void>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`watch printed ${stdout.split('\n').length - 1} alerts, not ${n}:\n${stdout}`)), 15_000)
+        const check = () => {
+          if (stdout.split('\n').length > n) {
+            clearTimeout(timer)
+            done()
+          }
+        }
+        waiting.push(check)
+        check()
+      })
+    const closed = new Promise<number | null>((done) => child.on('close', done))
+    await seen(1)
+    const [, second] = await seedWithoutKeys(home, server, [server.stores[1]!])
+    await seen(2)
+    child.kill('SIGTERM')
+    expect(await closed).toBe(0)
+    const stores = stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { store: string }).store)
+    expect(stores, `${stdout}\n${stderr}`).toEqual([first!.id, second!.id])
+  })
+
   it('refuses to watch when no store is set up (exit 64)', async () => {
     const r = await cli(['watch'], { home: await tempHome() })
     expect(r.code).toBe(64)

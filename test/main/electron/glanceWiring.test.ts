@@ -54,7 +54,7 @@ vi.mock('electron', () => {
   return { Notification, Tray, app, net, nativeImage, Menu }
 })
 
-const { wireGlance, sayKeepsRunningOnce } = await import('../../../src/main/electron/glanceWiring')
+const { wireGlance, sayKeepsRunningOnce, BATCH_WAIT_MS } = await import('../../../src/main/electron/glanceWiring')
 
 const dirs: string[] = []
 afterEach(async () => {
@@ -110,6 +110,23 @@ describe('glance wiring', () => {
     await vi.waitFor(() => expect(shown).toHaveLength(2))
     expect(shown[1]).toMatchObject({ title: 'T5' })
     wiring.dispose()
+  })
+
+  it('shows the alerts within a few seconds even while the poller never goes idle', async () => {
+    vi.useFakeTimers()
+    try {
+      shown.length = 0
+      const f = fakeCore()
+      const wiring = wireGlance({ core: f.core, userDataDir: '/nonexistent', show: () => undefined })
+      f.alertEvents.emit('alerts', [alert(7)])
+      await vi.advanceTimersByTimeAsync(BATCH_WAIT_MS - 1)
+      expect(shown).toEqual([])
+      await vi.advanceTimersByTimeAsync(1)
+      expect(shown).toEqual([expect.objectContaining({ title: 'T7' })])
+      wiring.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('redraws the tray when alerts change and runs menu actions on the core', () => {

@@ -29,7 +29,7 @@ export async function historyCommand(args: string[], io: CliIo): Promise<number>
     return EXIT.ok
   }
   const since = sinceFlag(optional(flags, 'since'))
-  const book = await openAlertBook({ dir: userDataDir(io.env), warn: (m) => io.err(`Warning: ${m}\n`) })
+  const book = await openAlertBook({ dir: userDataDir(io.env), warn: (m) => io.err(`Warning: ${m}\n`), readOnly: true })
   const log = book.log().filter((a) => since === undefined || Date.parse(a.at) >= since)
   if (log.length === 0) io.err(since === undefined ? 'No alerts yet.\n' : 'No alerts since then.\n')
   io.out(log.map((a) => `${flags.json ? alertJson(a) : alertText(a)}\n`).join(''))

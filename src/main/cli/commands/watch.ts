@@ -5,6 +5,7 @@
  */
 import type { Account } from '../../../shared/model'
 import { createAlertService, openAlertBook, type LoggedAlert } from '../../core/alerts'
+import { createDiskSync, watchSettingsFile } from '../../core/diskSync'
 import { createMonitor } from '../../core/monitor'
 import { systemClock } from '../../core/ports'
 import { parseCommand } from '../args'
@@ -64,8 +65,18 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   monitor.events.on('outcome', (o) => void alerts.handle(o))
   await monitor.start()
   monitor.refresh()
+  // Follows what the app (or another command) changes in settings.json: stores added, removed or
+  // disabled, and the alert settings. The process that removed a store deletes its files.
+  const sync = createDiskSync({ accounts: core.accounts, forget: (id) => monitor.forget(id), removeFiles: async () => undefined })
+  const stopFollowing = watchSettingsFile(core.dir, () => {
+    sync
+      .syncNow()
+      .then((diff) => (diff.changed ? monitor.accountsChanged() : undefined))
+      .catch((err: unknown) => warn(`Changes made to the settings by another program could not be read: ${(err as Error).message}`))
+  })
   io.err(`Watching ${stores.length} store${stores.length === 1 ? '' : 's'}; alerts are printed as they fire. Stop with Ctrl+C.\n`)
   const got = await signal
+  stopFollowing()
   await monitor.stop()
   await alerts.settled()
   io.err(`Stopped watching (${got}).\n`)

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
 import { createKeyedQueue } from '../queue'
 import { dataLock } from '../dataLock'
+import { isRecord } from '../../../shared/isRecord'
 import { step } from './engine'
 import { emptyEngineState, ENGINE_STATE_VERSION, type EngineState } from './state'
 import { ALERT_KINDS, type EngineContext, type EngineEvent, type LoggedAlert } from './types'
@@ -87,55 +88,85 @@ export function trimLog(log: readonly LoggedAlert[], now: Date): LoggedAlert[] {
   return recent.length > MAX_LOGGED_ALERTS ? recent.slice(recent.length - MAX_LOGGED_ALERTS) : recent
 }
 
-async function load(path: string, now: () => Date, warn: (m: string) => void): Promise<AlertFile> {
-  const fresh: AlertFile = { version: ALERT_FILE_VERSION, state: emptyEngineState(), log: [], nextId: 1, readUpTo: 0 }
+/** The alert file as read: absent, usable, damaged, or written by a newer Storeglance (never overwritten). */
+type ReadOutcome = { kind: 'missing' } | { kind: 'ok'; file: AlertFile } | { kind: 'damaged' } | { kind: 'newer'; version: number }
+
+/** Longest alert file read: 1,000 logged alerts and the engine state fit in far less. */
+export const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024
+
+/** Reads the file. Only a missing file counts as "no file": any other read error is thrown. */
+async function readAlertFile(path: string): Promise<ReadOutcome> {
   const text = await readIfExists(path)
-  if (text === null) return fresh
-  let parsed: AlertFile | null = null
+  if (text === null) return { kind: 'missing' }
+  if (text.length > MAX_ALERT_FILE_BYTES) return { kind: 'damaged' }
+  let json: unknown
   try {
-    const result = fileSchema.safeParse(JSON.parse(text))
-    if (result.success) parsed = result.data
+    json = JSON.parse(text)
   } catch {
-    parsed = null
+    return { kind: 'damaged' }
   }
-  if (parsed) return parsed
-  const aside = await quarantineUnique(path, now())
-  warn(`The alert file could not be read; it was moved to ${aside} and alerts start afresh.`)
-  return fresh
+  const version = isRecord(json) && typeof json.version === 'number' ? json.version : null
+  if (version !== null && version > ALERT_FILE_VERSION) return { kind: 'newer', version }
+  const result = fileSchema.safeParse(json)
+  return result.success ? { kind: 'ok', file: result.data } : { kind: 'damaged' }
 }
 
-/** The file as it is on disk now, or null when it is missing or unreadable (then memory is the truth). */
-async function readCurrent(path: string): Promise<AlertFile | null> {
-  try {
-    const text = await readIfExists(path)
-    if (text === null) return null
-    const result = fileSchema.safeParse(JSON.parse(text))
-    return result.success ? result.data : null
-  } catch {
-    return null
+/** Thrown instead of writing over an alert file of a newer Storeglance. */
+export class NewerAlertFileError extends Error {
+  readonly kind = 'newer-version' as const
+  constructor(version: number) {
+    super(`The alert file was written by a newer Storeglance (format ${version}); alerts are shown but not saved.`)
+    this.name = 'NewerAlertFileError'
   }
+}
+
+const freshFile = (): AlertFile => ({ version: ALERT_FILE_VERSION, state: emptyEngineState(), log: [], nextId: 1, readUpTo: 0 })
+
+/** The file at start: a damaged one is set aside (the user told); a newer one is left as it is. */
+async function load(path: string, now: () => Date, warn: (m: string) => void, readOnly: boolean): Promise<AlertFile> {
+  const read = await readAlertFile(path)
+  if (read.kind === 'ok') return read.file
+  if (read.kind === 'missing') return freshFile()
+  if (read.kind === 'newer') {
+    warn(new NewerAlertFileError(read.version).message)
+    return freshFile()
+  }
+  if (readOnly) {
+    warn('The alert file could not be read.')
+    return freshFile()
+  }
+  const aside = await quarantineUnique(path, now())
+  warn(`The alert file could not be read; it was moved to ${aside} and alerts start afresh.`)
+  return freshFile()
 }
 
 /**
  * The one read-modify-write of the alert file: re-reads it (the app and `storeglance watch` may
- * both write it), applies `change`, and writes the result atomically. A cross-process lock of the
- * user data folder wraps this single function (see `openAlertBook`). `fallback` is used when the file cannot be read.
+ * both write it), applies `change`, and writes the result atomically. `openAlertBook` runs it under
+ * the user data folder's lock. `fallback` stands in for a damaged file; a file of a newer
+ * Storeglance is never written over, and a file that cannot be read (other than missing) fails the
+ * update rather than being replaced.
  */
 export async function updateAlertFile<T>(path: string, fallback: AlertFile, change: (current: AlertFile) => [AlertFile, T]): Promise<[AlertFile, T]> {
-  const current = (await readCurrent(path)) ?? fallback
+  const read = await readAlertFile(path)
+  const current = read.kind === 'ok' ? read.file : fallback
   const [next, result] = change(current)
+  // Like a failed write: what `change` computed stands in memory, the disk keeps the newer file.
+  if (read.kind === 'newer') throw new NewerAlertFileError(read.version)
   await writeFileAtomic(path, `${JSON.stringify(next)}\n`)
   return [next, result]
 }
 
 /** Opens `<dir>/alerts.json` (created on the first write). */
-export async function openAlertBook(o: { dir: string; now?: () => Date; warn?: (m: string) => void }): Promise<AlertBook> {
+export async function openAlertBook(o: { dir: string; now?: () => Date; warn?: (m: string) => void; readOnly?: boolean }): Promise<AlertBook> {
   const now = o.now ?? (() => new Date())
   const path = join(o.dir, ALERT_FILE_NAME)
-  let data = await load(path, now, o.warn ?? (() => undefined))
-  const queue = createKeyedQueue()
   // The user data folder's lock: the app and `storeglance watch` may change the file at once.
   const lock = dataLock(o.dir)
+  const warn = o.warn ?? (() => undefined)
+  // A reader (`alerts history`) never sets a file aside; the start of a writer does so under the lock.
+  let data = o.readOnly ? await load(path, now, warn, true) : await lock.run(() => load(path, now, warn, false))
+  const queue = createKeyedQueue()
   /** Computes the next file from the current one and writes it, one change at a time. */
   const update = <T>(change: (current: AlertFile) => [AlertFile, T]) =>
     queue('alerts', () =>

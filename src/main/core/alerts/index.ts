@@ -1,4 +1,4 @@
-/** The alert engine (pure rules, delivery decisions, state) of issue 12's table. */
+/** The alert engine: pure rules, delivery decisions and state, and the alert file. */
 export * from './types'
 export * from './state'
 export { step, run, storeFor, type StepResult } from './engine'

@@ -1,8 +1,9 @@
 /**
- * The rules of issue 12's table, one function each. Each takes the store's state (a private copy
+ * The alert rules, one function each (the table in the README). Each takes the store's state (a private copy
  * the engine owns, updated in place), the poll and the rule's settings, and returns the alerts it
  * raises as kind + text. The engine calls them in table order.
  */
+import { dailyTotals } from '../../../shared/projection'
 import type { ErrorKind, StoreSnapshot } from '../../../shared/model'
 import { localDate } from '../../../shared/period'
 import * as text from './messages'
@@ -91,25 +92,17 @@ export function quietStore(s: StoreRuleState, snapshot: StoreSnapshot, at: strin
   return [{ kind: 'quietStore', ...text.quietStoreText(store.label, Math.floor(minutes), value) }]
 }
 
-/** Per-date totals over every campaign of the snapshot's activity. */
-function dailyTotals(snapshot: StoreSnapshot): Map<string, number> {
-  const totals = new Map<string, number>()
-  for (const campaign of snapshot.campaignActivity) {
-    for (const d of campaign.days) totals.set(d.date, (totals.get(d.date) ?? 0) + d.quantity)
-  }
-  return totals
-}
-
 /** `recordDay`: today's total beats every earlier day present, with at least `minDays` of them. */
 export function recordDay(s: StoreRuleState, snapshot: StoreSnapshot, at: string, store: AlertStore, rules: AlertRules): Raised[] {
   const { enabled, minDays } = rules.recordDay
   const today = localDate(at, store.timeZone)
   if (!enabled || s.recordDates.includes(today)) return []
-  const totals = dailyTotals(snapshot)
+  const totals = new Map(dailyTotals(snapshot.campaignActivity).map((d) => [d.date, d.quantity]))
   const todayTotal = totals.get(today) ?? 0
   const earlier = [...totals].filter(([date]) => date < today).map(([, q]) => q)
   if (earlier.length < minDays || earlier.length === 0) return []
-  const best = Math.max(...earlier)
+  // A loop, not Math.max(...list): a long activity list must not overflow the stack.
+  const best = earlier.reduce((a, b) => (b > a ? b : a), -Infinity)
   if (todayTotal <= best) return []
   s.recordDates = remember(s.recordDates, today, MAX_FIRED_KEYS)
   return [{ kind: 'recordDay', ...text.recordDayText(store.label, todayTotal, best, earlier.length) }]

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { StoreSnapshot } from '../../../shared/model'
+import { daysInMonth } from '../../../shared/period'
 import { alertSettingsPatchSchema, notifyLevelSchema, resolveAlertSettings, timeZoneSchema, weeklyWindowSchema } from './schemas'
 import type { AlertSettings, AlertStore, EngineEvent } from './types'
 
@@ -28,11 +29,19 @@ export interface Scenario {
   events: EngineEvent[]
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
-const instant = z.string().refine((s) => ISO.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 instant with a zone, e.g. 2025-03-10T09:00:00Z')
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
+
+/** An ISO-8601 instant with a zone whose date and time exist (no 30 February, no 24:00). */
+function isInstant(s: string): boolean {
+  const m = ISO.exec(s)
+  if (!m) return false
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as [number, number, number, number, number, number]
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(Date.parse(s))
+}
+const instant = z.string().max(64).refine(isInstant, 'expected an ISO-8601 instant with a zone, e.g. 2025-03-10T09:00:00Z')
 const storeId = z.string().min(1).max(200)
 
-const accountSchema = z.object({
+const accountSchema = z.strictObject({
   id: storeId,
   label: z.string().max(200).optional(),
   timeZone: timeZoneSchema.optional(),
@@ -41,7 +50,7 @@ const accountSchema = z.object({
   monthlyTarget: z.number().min(0).max(1e12).nullable().optional(),
 })
 
-const headerSchema = z.object({ accounts: z.array(accountSchema).max(10_000).optional(), alerts: alertSettingsPatchSchema.optional() })
+const headerSchema = z.strictObject({ accounts: z.array(accountSchema).max(10_000).optional(), alerts: alertSettingsPatchSchema.optional() })
 
 const count = z.number().nullable()
 const str = z.string().max(10_000).default('')
@@ -63,8 +72,8 @@ const snapshotSchema = z.object({
 const errorKind = z.enum(['api', 'http', 'timeout', 'network', 'response', 'keychain'])
 const eventSchema = z.union([
   z.strictObject({ at: instant, store: storeId, snapshot: snapshotSchema }),
-  z.strictObject({ at: instant, store: storeId, error: z.object({ kind: errorKind, message: z.string().max(10_000).default('') }) }),
-  z.strictObject({ at: instant, mute: z.object({ until: instant }) }),
+  z.strictObject({ at: instant, store: storeId, error: z.strictObject({ kind: errorKind, message: z.string().max(10_000).default('') }) }),
+  z.strictObject({ at: instant, mute: z.strictObject({ until: instant }) }),
   z.strictObject({ at: instant, unmute: z.literal(true) }),
 ])
 

@@ -9,7 +9,7 @@ import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type NotificationSe
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
 
 /** A weekly window; `days` defaults to every day. */
-export const weeklyWindowSchema = z.object({
+export const weeklyWindowSchema = z.strictObject({
   from: hhmm,
   to: hhmm,
   days: z
@@ -21,20 +21,23 @@ export const weeklyWindowSchema = z.object({
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max)
 
-/** Any part of the alert settings; `resolveAlertSettings` fills in the rest. */
-export const alertSettingsPatchSchema = z.object({
+/**
+ * Any part of the alert settings; `resolveAlertSettings` fills in the rest. Exactly these names
+ * (strict): a misspelt field is an error, never silently a default.
+ */
+export const alertSettingsPatchSchema = z.strictObject({
   enabled: z.boolean().optional(),
   sound: z.boolean().optional(),
   quietHours: weeklyWindowSchema.nullable().optional(),
   rules: z
-    .object({
-      unreachable: z.object({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
-      keyRejected: z.object({ enabled: z.boolean() }).partial(),
-      behindPace: z.object({ enabled: z.boolean(), percent: z.number().min(0).max(100), minBase: z.number().min(0).max(1e12), polls: count(1, 1000) }).partial(),
-      quietStore: z.object({ enabled: z.boolean(), minutes: z.number().min(0).max(1e6) }).partial(),
-      recordDay: z.object({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
-      bigTransaction: z.object({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
-      target: z.object({ enabled: z.boolean() }).partial(),
+    .strictObject({
+      unreachable: z.strictObject({ enabled: z.boolean(), polls: count(1, 1000) }).partial(),
+      keyRejected: z.strictObject({ enabled: z.boolean() }).partial(),
+      behindPace: z.strictObject({ enabled: z.boolean(), percent: z.number().min(0).max(100), minBase: z.number().min(0).max(1e12), polls: count(1, 1000) }).partial(),
+      quietStore: z.strictObject({ enabled: z.boolean(), minutes: z.number().min(0).max(1e6) }).partial(),
+      recordDay: z.strictObject({ enabled: z.boolean(), minDays: count(0, 400) }).partial(),
+      bigTransaction: z.strictObject({ enabled: z.boolean(), amount: z.number().min(0).max(1e12) }).partial(),
+      target: z.strictObject({ enabled: z.boolean() }).partial(),
     })
     .partial()
     .optional(),

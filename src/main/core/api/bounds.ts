@@ -35,6 +35,9 @@ function digits(s: string, from: number, to: number): number {
   return n
 }
 
+/** Most campaigns kept: a store runs a handful, and a flood must not reach the charts or the alert rules. */
+export const MAX_CAMPAIGNS = 200
+
 /** The snapshot cut to the asked sizes, and what was dropped, in words (for a warning). */
 export interface BoundedSnapshot {
   snapshot: StoreSnapshot
@@ -44,7 +47,8 @@ export interface BoundedSnapshot {
 /**
  * Keeps at most `sizes` items of each list (the server's order: newest first), the newest
  * `sizes.days` dates of each campaign's activity, and drops per-day entries whose date is not a
- * real YYYY-MM-DD. Without `sizes`, only the dates are checked.
+ * real YYYY-MM-DD; at most MAX_CAMPAIGNS campaigns. Without `sizes`, only the dates and the
+ * number of campaigns are checked.
  */
 export function boundSnapshot(s: StoreSnapshot, sizes?: RequestSizes): BoundedSnapshot {
   const notes: string[] = []
@@ -55,7 +59,9 @@ export function boundSnapshot(s: StoreSnapshot, sizes?: RequestSizes): BoundedSn
   }
   let badDates = 0
   let tooManyDays = false
-  const campaignActivity = s.campaignActivity.map((c): CampaignActivity => {
+  const campaigns = s.campaignActivity.length > MAX_CAMPAIGNS ? s.campaignActivity.slice(0, MAX_CAMPAIGNS) : s.campaignActivity
+  if (campaigns.length < s.campaignActivity.length) notes.push(`the server sent ${s.campaignActivity.length} campaigns; the first ${MAX_CAMPAIGNS} are kept`)
+  const campaignActivity = campaigns.map((c): CampaignActivity => {
     const real = c.days.filter((d) => isIsoDay(d.date))
     badDates += c.days.length - real.length
     // Days are sorted ascending: the newest are at the end.

@@ -48,7 +48,8 @@ export const MAX_LINE = 2_000
 
 /** One value as it appears in a line: bare when simple, JSON-quoted otherwise. */
 function formatValue(v: string | number | boolean | null): string {
-  const text = String(v)
+  // Redacted before it is cut: a key straddling the cut would no longer match afterwards.
+  const text = redactSecrets(String(v))
   return /^[\w.:/@+-]{1,200}$/.test(text) ? text : JSON.stringify(text.slice(0, 500))
 }
 

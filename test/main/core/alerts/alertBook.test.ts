@@ -66,6 +66,25 @@ describe('alert book', () => {
     expect(JSON.parse(await readFile(join(dir, 'alerts.json'), 'utf8'))).toMatchObject({ version: 1, nextId: 2 })
   })
 
+  it('never sets aside or writes over a file of a newer Storeglance, and a reader never sets a file aside', async () => {
+    const dir = await tempDir()
+    const newer = JSON.stringify({ version: 99, whatever: true })
+    await writeFile(join(dir, 'alerts.json'), newer)
+    const warnings: string[] = []
+    const book = await openAlertBook({ dir, now, warn: (m) => warnings.push(m) })
+    expect(warnings[0]).toMatch(/newer Storeglance/)
+    await expect(book.apply(fail(T, 'api'), ctx)).rejects.toThrow(/newer Storeglance/)
+    // The alert was still raised in memory: it will not be raised again.
+    expect(book.log().map((a) => a.kind)).toEqual(['keyRejected'])
+    expect(await readFile(join(dir, 'alerts.json'), 'utf8')).toBe(newer)
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/corrupt/))
+
+    const damaged = await tempDir()
+    await writeFile(join(damaged, 'alerts.json'), '{"version": 1, "state": ')
+    await openAlertBook({ dir: damaged, now, readOnly: true })
+    expect(await readdir(damaged)).toEqual(['alerts.json'])
+  })
+
   it('keeps the last 90 days, at most 1,000 alerts', () => {
     const now = new Date('2025-06-01T00:00:00Z')
     const entry = (id: number, at: string): LoggedAlert => ({ id, at, store: 's', kind: 'recovered', urgent: false, title: '', body: '', delivered: true })

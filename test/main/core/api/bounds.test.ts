@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boundSnapshot, isIsoDay } from '../../../../src/main/core/api/bounds'
+import { boundSnapshot, isIsoDay, MAX_CAMPAIGNS } from '../../../../src/main/core/api/bounds'
 import { DEFAULT_SIZES, type StoreSnapshot } from '../../../../src/shared/model'
 
 const base: StoreSnapshot = {
@@ -36,5 +36,14 @@ describe('boundSnapshot', () => {
     expect(snapshot.lastCustomers.map((c) => c.code)).toEqual(['0', '1'])
     expect(snapshot.campaignActivity[0].days.map((d) => d.date)).toEqual(['2026-01-03', '2026-01-04', '2026-01-05'])
     expect(notes).toHaveLength(2)
+  })
+
+  it('keeps at most MAX_CAMPAIGNS campaigns, with a note', () => {
+    const campaign = (i: number) => ({ campaignId: `${i}`, name: `c${i}`, type: 'points', days: [{ date: '2026-01-31', quantity: 1 }] })
+    const s = { ...base, campaignActivity: Array.from({ length: MAX_CAMPAIGNS + 50 }, (_, i) => campaign(i)) }
+    const { snapshot, notes } = boundSnapshot(s, { ...DEFAULT_SIZES })
+    expect(snapshot.campaignActivity).toHaveLength(MAX_CAMPAIGNS)
+    expect(snapshot.campaignActivity[0]!.campaignId).toBe('0')
+    expect(notes).toEqual([`the server sent ${MAX_CAMPAIGNS + 50} campaigns; the first ${MAX_CAMPAIGNS} are kept`])
   })
 })

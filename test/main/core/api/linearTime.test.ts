@@ -12,7 +12,7 @@ import { ApiError, ResponseError, sanitizeText } from '../../../../src/main/core
 import { charsetOf } from '../../../../src/main/core/api/client'
 import { classifyNetworkError } from '../../../../src/main/core/api/networkErrors'
 import { redact, redactStrings } from '../../../../src/main/core/redact'
-import { cliMessage } from '../../../../src/main/cli/output'
+import { cliMessage, columns } from '../../../../src/main/cli/output'
 import { lowestGrowthRatio, LINEAR_BOUND } from '../../../helpers/linear'
 import { META } from './fixtures'
 
@@ -120,6 +120,9 @@ describe('error extraction is linear', () => {
   })
   it('the command line message of a long line of spaces', () => {
     expectLinear((n) => `x${ws(n)}It will be retried later`, cliMessage, 20_000)
+  })
+  it('the command line table of a server value with a long inner run of spaces', () => {
+    expectLinear((n) => [[`A${ws(n)}B`, 'x']], (rows: string[][]) => columns(rows), 20_000)
   })
 })
 

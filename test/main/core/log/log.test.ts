@@ -55,6 +55,17 @@ describe('the log file', () => {
     expect(await log.tail()).toBe(text)
   })
 
+  it('redacts a key that straddles the point where a long value is cut', async () => {
+    const dir = await tempDir()
+    const key = 'hk_live_straddle_0123456789abcdef'
+    rememberSecret(key)
+    const log = createFileLogger({ dir })
+    log.warn('warning', { message: `${'x'.repeat(495)}${key} and more` })
+    await log.flush()
+    const text = await readFile(join(dir, 'main.log'), 'utf8')
+    expect(text).not.toContain(key.slice(0, 5))
+  })
+
   it('does not throw into the caller when the disk refuses', async () => {
     const dir = await tempDir()
     const log = createFileLogger({ dir: join(dir, 'no\u0000such') })
