@@ -6,15 +6,33 @@
  */
 import type { CampaignActivity, RequestSizes, StoreSnapshot } from '../../../shared/model'
 
-/** Whether `s` is a real calendar day written YYYY-MM-DD (no 2024-02-30, no 2024-13-01). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * Whether `s` is a real calendar day written YYYY-MM-DD (no 2024-02-30, no 2024-13-01). Read digit
+ * by digit without allocating: it runs for every per-day entry of every answer. Years 0000-0099
+ * follow Date.UTC, which reads them as 1900-1999.
+ */
 export function isIsoDay(s: string): boolean {
-  if (s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false
-  const y = Number(s.slice(0, 4))
-  const m = Number(s.slice(5, 7))
-  const d = Number(s.slice(8, 10))
-  if (![y, m, d].every(Number.isInteger) || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
-  if (m < 1 || m > 12 || d < 1) return false
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const y = digits(s, 0, 4)
+  const m = digits(s, 5, 7)
+  const d = digits(s, 8, 10)
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false
+  const year = y <= 99 ? 1900 + y : y
+  const leap = m === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0)
+}
+
+/** The number written by the ASCII digits s[from..to), or -1 when one of them is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
 }
 
 /** Most campaigns kept: a store runs a handful, and a flood must not reach the charts or the alert rules. */

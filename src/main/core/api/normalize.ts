@@ -39,9 +39,29 @@ const MAX_LIST_NESTING = 4
  * Turns a parsed dashboard response into a snapshot. status="error" → ApiError with the server's
  * message; any status other than "success" → ResponseError.
  */
-export function normalize(raw: RawResponse, meta: { accountId: string; fetchedAt: string; secret?: string }): StoreSnapshot {
-  const status = (raw.status ?? '').trim().toLowerCase()
+export function normalize(raw: RawResponse, meta: Meta): StoreSnapshot {
+  return build(raw, meta, new Reader(raw.rawEntities === true))
+}
+
+/**
+ * normalize() for a tree from a plain JSON.parse, which rounds integer literals past 2^53: null when
+ * text was read from such a number (an id sent unquoted), so that the caller parses exactly instead.
+ */
+export function normalizeUnlessRounded(raw: RawResponse, meta: Meta): StoreSnapshot | null {
   const r = new Reader(raw.rawEntities === true)
+  try {
+    const snapshot = build(raw, meta, r)
+    return r.rounded ? null : snapshot
+  } catch (err) {
+    if (r.rounded) return null
+    throw err
+  }
+}
+
+type Meta = { accountId: string; fetchedAt: string; secret?: string }
+
+function build(raw: RawResponse, meta: Meta, r: Reader): StoreSnapshot {
+  const status = (raw.status ?? '').trim().toLowerCase()
   const root = raw.root
   if (status === 'error') {
     throw new ApiError(redact(errorMessage(get(root, 'error'), r) || r.str(get(root, 'message')), meta.secret))
@@ -86,10 +106,21 @@ function mostActive(c: Rec, r: Reader): MostActiveCustomer {
 }
 
 function campaign(c: Rec, r: Reader): CampaignActivity {
-  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS)
-    .map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days }
+  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS).map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
+  return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days: byDate(days) }
+}
+
+/** Days oldest first; servers send them newest first (reversed, not sorted) or already in order. */
+function byDate<T extends { date: string }>(days: T[]): T[] {
+  let ascending = true
+  let descending = true
+  for (let i = 1; i < days.length && (ascending || descending); i++) {
+    if (days[i - 1]!.date > days[i]!.date) ascending = false
+    if (days[i - 1]!.date <= days[i]!.date) descending = false
+  }
+  if (ascending) return days
+  if (descending) return days.reverse()
+  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
 function transaction(t: Rec, r: Reader): Transaction {
@@ -124,31 +155,49 @@ function recentCustomer(c: Rec, r: Reader): RecentCustomer {
 /**
  * The elements of a list in any of its known shapes. Items are plain objects carrying at least one
  * of `itemKeys`; anything else (empty strings, counts like `<transactions>10</transactions>`) is not
- * an item. Returned items are null-prototype copies holding own properties only.
+ * an item. Returned items are the parsed objects themselves (see isPlainRecord).
  */
-function list(v: unknown, singular: string, itemKeys: string[], depth = 0): Rec[] {
-  if (depth > MAX_LIST_NESTING) return []
-  if (Array.isArray(v)) return v.flatMap((x) => list(x, singular, itemKeys, depth + 1))
-  if (!isRecord(v)) return []
-  if (itemKeys.some((k) => Object.hasOwn(v, k))) return [ownCopy(v)]
-  if (Object.hasOwn(v, singular)) return list(v[singular], singular, itemKeys, depth + 1)
-  return []
+function list(v: unknown, singular: string, itemKeys: string[], depth = 0, out: Rec[] = []): Rec[] {
+  if (depth > MAX_LIST_NESTING) return out
+  if (Array.isArray(v)) {
+    for (const x of v) list(x, singular, itemKeys, depth + 1, out)
+    return out
+  }
+  if (!isPlainRecord(v)) return out
+  if (hasAnyOwn(v, itemKeys)) out.push(v)
+  else if (Object.hasOwn(v, singular)) list(v[singular], singular, itemKeys, depth + 1, out)
+  return out
 }
 
-function ownCopy(v: Rec): Rec {
-  const out: Rec = Object.create(null)
-  for (const k of Object.keys(v)) out[k] = v[k]
-  return out
+function hasAnyOwn(v: Rec, keys: string[]): boolean {
+  for (const k of keys) if (Object.hasOwn(v, k)) return true
+  return false
+}
+
+/**
+ * An object straight from JSON.parse or the XML parser. List items' fields are then read directly,
+ * without a copy: none of the names read is a property of Object.prototype, so a read sees only
+ * what the server sent (a `__proto__` key from JSON.parse is an own property and changes nothing).
+ */
+function isPlainRecord(v: unknown): v is Rec {
+  if (!isRecord(v)) return false
+  const proto = Object.getPrototypeOf(v) as unknown
+  return proto === Object.prototype || proto === null
 }
 
 /** Converts raw values (strings from XML, anything from JSON) into the snapshot's types. */
 class Reader {
+  /** Set when text was read from an integer JSON.parse may have rounded (past 2^53). */
+  rounded = false
   constructor(private readonly decode: boolean) {}
 
   /** Text: trimmed, entity-decoded when the source left entities in; numbers as written. */
   str(v: unknown): string {
-    if (typeof v === 'string') return (this.decode ? decodeEntities(v) : v).trim()
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    if (typeof v === 'string') return (this.decode && v.includes('&') ? decodeEntities(v) : v).trim()
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      if (!Number.isSafeInteger(v) && Number.isInteger(v)) this.rounded = true
+      return String(v)
+    }
     return ''
   }
 
@@ -163,12 +212,17 @@ class Reader {
   }
 }
 
+const SIMPLE_AMOUNT = /^(\d{1,15})(?:[.,](\d{1,15}))?$/
+
 /**
  * An amount with a decimal point or comma ("9.95", "9,95"). When both appear ("1.234,56",
  * "1,234.56") the last one is the decimal separator and the other groups thousands; one separator
  * repeated ("1.234.567") groups thousands. null when absent or unreadable.
  */
 export function parseAmount(s: string): number | null {
+  // The usual shapes first ("12", "9,95", "9.95"): the general path below gives the same numbers.
+  const simple = SIMPLE_AMOUNT.exec(s)
+  if (simple) return Number(simple[2] === undefined ? simple[1] : `${simple[1]}.${simple[2]}`)
   const t = s.replace(/[\s\u00a0']/g, '')
   const m = /^([+-]?)(\d[\d.,]*)$/.exec(t)
   if (!m) return null

@@ -4,7 +4,7 @@
  */
 import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
 import { ResponseError } from './errors'
-import { normalize } from './normalize'
+import { normalize, normalizeUnlessRounded } from './normalize'
 import { parseJson } from './parseJson'
 import { looksLikeJsonpObject } from './jsonText'
 import { parseXml } from './parseXml'
@@ -46,13 +46,28 @@ export function parseDashboard(
 ): StoreSnapshot {
   if (body.length > maxChars) throw new ResponseError('too-large', body)
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
-  if (text.trim() === '') throw new ResponseError('empty', body)
-  const raw = sniffFormat(text, format) === 'json' ? parseJson(text) : parseXml(text)
+  if (!/\S/.test(text)) throw new ResponseError('empty', body)
+  const json = sniffFormat(text, format) === 'json'
+  if (json) {
+    // Most answers carry no unquoted integer past 2^53, and a plain JSON.parse reads them exactly.
+    const fast = fastJson(text, meta)
+    if (fast) return fast
+  }
+  const raw = json ? parseJson(text) : parseXml(text)
   try {
     return normalize(raw, meta)
   } catch (err) {
     // The normalizer does not see the body: give its ResponseError the excerpt.
     if (err instanceof ResponseError && err.excerpt === '') throw new ResponseError(err.problem, body)
     throw err
+  }
+}
+
+/** The snapshot from a plain JSON.parse; null when that rounded an integer read, or failed (the exact path then says why). */
+function fastJson(text: string, meta: ParseMeta): StoreSnapshot | null {
+  try {
+    return normalizeUnlessRounded(parseJson(text, false), meta)
+  } catch {
+    return null
   }
 }

@@ -11,13 +11,14 @@ export { quoteBigIntegers } from './jsonText'
 
 /**
  * Parses a JSON or JSONP dashboard body (BOM stripped, size capped). Throws ResponseError when it
- * is not JSON, or not an object carrying a `status`.
+ * is not JSON, or not an object carrying a `status`. With `exactIntegers` false, integer literals
+ * past 2^53 come back rounded (faster; parseDashboard checks with normalizeUnlessRounded).
  */
-export function parseJson(body: string): RawResponse {
+export function parseJson(body: string, exactIntegers = true): RawResponse {
   const text = unwrapJsonp(body) ?? body
   let value: unknown
   try {
-    value = JSON.parse(quoteBigIntegers(text))
+    value = JSON.parse(exactIntegers ? quoteBigIntegers(text) : text)
   } catch {
     throw new ResponseError(looksLikeCutOffJson(text) ? 'truncated' : 'not-dashboard', body)
   }

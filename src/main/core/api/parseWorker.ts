@@ -9,7 +9,7 @@ import type { WorkerRequest, WorkerReply } from './offThread'
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply
   try {
-    reply = { id: req.id, ok: true, snapshot: parseDashboard(req.body, req.format, req.meta) }
+    reply = { id: req.id, ok: true, json: JSON.stringify(parseDashboard(req.body, req.format, req.meta)) }
   } catch (err) {
     const e = err as Error & { toJSON?: () => Record<string, unknown> }
     reply = { id: req.id, ok: false, error: e.toJSON ? e.toJSON() : { name: e.name, message: e.message } }
