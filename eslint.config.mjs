@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
+import prettierConfig from 'eslint-config-prettier'
 
 /** Only these may import 'electron': the composition root, the Electron adapters and the preload. */
 const ELECTRON_ALLOWED = ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**']
@@ -10,7 +11,12 @@ const noElectron = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: "Only src/main/index.ts, src/main/electron/** and src/preload/** may import 'electron' (DESIGN.md §1)." }],
+      paths: [
+        {
+          name: 'electron',
+          message: "Only src/main/index.ts, src/main/electron/** and src/preload/** may import 'electron' (DESIGN.md §1).",
+        },
+      ],
       patterns: [{ group: ['electron/*'], message: "Only the Electron adapters may import 'electron'." }],
     },
   ],
@@ -37,7 +43,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
@@ -47,4 +56,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{ts,vue,js,mjs}'], ignores: ELECTRON_ALLOWED, rules: noElectron },
+  // Formatting is Prettier's (npm run lint checks it): no stylistic rule may disagree with it.
+  prettierConfig,
 )

@@ -40,7 +40,10 @@ function cpuModel(): string {
 }
 
 async function main(): Promise<void> {
-  const only = /^--only=(.*)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1]?.split(',').map(Number)
+  const only = /^--only=(.*)$/
+    .exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1]
+    ?.split(',')
+    .map(Number)
   const machine = {
     date: new Date().toISOString(),
     nproc: String(availableParallelism()),
@@ -60,7 +63,9 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${((Date.now() - t) / 1000).toFixed(0)} s\n`)
   }
-  console.log(`\n${machine.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+  console.log(
+    `\n${machine.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  )
   console.log(table(rows))
   writeResults(join(ROOT, 'bench', 'results.json'), rows, machine)
   console.log('\nwritten to bench/results.json')

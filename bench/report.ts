@@ -28,7 +28,15 @@ export interface Row {
 }
 
 /** Builds a row, computing the ratio figure / reference. */
-export function row(measure: number, key: string, label: string, figure: number, unit: string, reference: Reference | null, extra: Pick<Row, 'goal' | 'note' | 'also'> = {}): Row {
+export function row(
+  measure: number,
+  key: string,
+  label: string,
+  figure: number,
+  unit: string,
+  reference: Reference | null,
+  extra: Pick<Row, 'goal' | 'note' | 'also'> = {},
+): Row {
   const ratio = reference && reference.figure > 0 ? figure / reference.figure : null
   return { key, measure, label, figure, unit, reference, ratio, ...extra }
 }
@@ -74,7 +82,17 @@ export function table(rows: Row[]): string {
 export function writeResults(file: string, rows: Row[], machine: Record<string, string>): void {
   const results: Record<string, unknown> = { _run: machine }
   for (const r of rows) {
-    results[r.key] = { measure: r.measure, label: r.label, figure: r.figure, unit: r.unit, reference: r.reference, ratio: r.ratio, ...(r.also ? { also: r.also } : {}), ...(r.goal ? { goal: r.goal } : {}), ...(r.note ? { note: r.note } : {}) }
+    results[r.key] = {
+      measure: r.measure,
+      label: r.label,
+      figure: r.figure,
+      unit: r.unit,
+      reference: r.reference,
+      ratio: r.ratio,
+      ...(r.also ? { also: r.also } : {}),
+      ...(r.goal ? { goal: r.goal } : {}),
+      ...(r.note ? { note: r.note } : {}),
+    }
   }
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 }

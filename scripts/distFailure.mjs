@@ -2,7 +2,8 @@
 // cause is that the Electron distribution (or keytar's Electron headers) could not be downloaded.
 
 /** Network failures as Node, got and @electron/get word them. */
-const NETWORK = /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)\b|getaddrinfo|socket hang up|unable to get local issuer certificate|self[- ]signed certificate|Failed to download|net::ERR_/
+const NETWORK =
+  /\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)\b|getaddrinfo|socket hang up|unable to get local issuer certificate|self[- ]signed certificate|Failed to download|net::ERR_/
 
 /** The one sentence for an unreachable Electron download. */
 export const DOWNLOAD_SENTENCE =

@@ -33,7 +33,10 @@ if (existsSync(playwrightPath)) {
     walk(suite, (spec) => {
       for (const t of spec.tests ?? []) {
         if (t.status === 'skipped') {
-          const why = (t.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ')
+          const why = (t.annotations ?? [])
+            .map((a) => a.description)
+            .filter(Boolean)
+            .join('; ')
           skips.push(`playwright: ${spec.title}${why ? ` (skipped: ${why})` : ''}`)
         }
       }

@@ -6,7 +6,14 @@
  * timed; the heap is sampled throughout (garbage included), against the heap before the replay.
  */
 import { performance } from 'node:perf_hooks'
-import { emptyEngineState, resolveAlertSettings, step, type AlertStore, type EngineContext, type EngineEvent } from '../../src/main/core/alerts'
+import {
+  emptyEngineState,
+  resolveAlertSettings,
+  step,
+  type AlertStore,
+  type EngineContext,
+  type EngineEvent,
+} from '../../src/main/core/alerts'
 import { dashboardFor, generateStores, type SimStore } from '../../src/main/core/demo'
 import type { StoreSnapshot } from '../../src/shared/model'
 import { row, type Row } from '../report'
@@ -17,7 +24,16 @@ const DAYS = 30
 const EVERY_MS = 5 * 60_000
 const HOUR_MS = 3_600_000
 const START = Date.parse('2025-03-01T00:00:00Z')
-const REQUEST = { mostActive: 10, customerCount: true, customersThisMonth: true, transactionsThisMonth: true, activeCampaigns: true, days: 30, lastTransactions: 10, lastCustomers: 10 }
+const REQUEST = {
+  mostActive: 10,
+  customerCount: true,
+  customersThisMonth: true,
+  transactionsThisMonth: true,
+  activeCampaigns: true,
+  days: 30,
+  lastTransactions: 10,
+  lastCustomers: 10,
+}
 
 /** The month's poll outcomes, time-ordered, generated as they are consumed. */
 function* outcomes(stores: SimStore[]): Generator<EngineEvent> {
@@ -31,7 +47,8 @@ function* outcomes(stores: SimStore[]): Generator<EngineEvent> {
         yield { at, store: s.accountId, error: { kind: 'network', message: 'The store could not be reached.' } }
         continue
       }
-      if (newHour || !hourly.has(s.accountId)) hourly.set(s.accountId, { ...dashboardFor(s, REQUEST, new Date(t)), accountId: s.accountId, fetchedAt: at })
+      if (newHour || !hourly.has(s.accountId))
+        hourly.set(s.accountId, { ...dashboardFor(s, REQUEST, new Date(t)), accountId: s.accountId, fetchedAt: at })
       yield { at, store: s.accountId, snapshot: { ...hourly.get(s.accountId)!, fetchedAt: at } }
     }
   }
@@ -44,7 +61,12 @@ export async function measureAlerts(): Promise<Row[]> {
   settings.rules.bigTransaction.enabled = true
   const ctx: EngineContext = {
     settings,
-    stores: new Map(stores.map((s, i): [string, AlertStore] => [s.accountId, { id: s.accountId, label: s.label, timeZone: s.timeZone, notify: 'all', monthlyTarget: i % 2 ? 5_000 : null }])),
+    stores: new Map(
+      stores.map((s, i): [string, AlertStore] => [
+        s.accountId,
+        { id: s.accountId, label: s.label, timeZone: s.timeZone, notify: 'all', monthlyTarget: i % 2 ? 5_000 : null },
+      ]),
+    ),
     localTimeZone: 'UTC',
   }
   const before = heapMb()
@@ -65,13 +87,28 @@ export async function measureAlerts(): Promise<Row[]> {
   const perSecond = count / (engineMs / 1000)
   const realTime = count / (DAYS * 86_400)
   return [
-    row(7, 'alerts.rate', `alert rules replay: ${count.toLocaleString('en-US')} outcomes, ${STORES} stores × ${DAYS} days, ${alerts.toLocaleString('en-US')} alerts`, perSecond, 'outcomes/s', {
-      figure: realTime,
-      unit: 'outcomes/s',
-      what: 'the app’s real rate',
-    }),
-    row(7, 'alerts.heap', 'peak heap during the replay (garbage included)', peak, 'MB', { figure: before, unit: 'MB', what: 'heap before the replay' }, {
-      note: `${retained.toFixed(1)} MB retained after GC with the final state`,
-    }),
+    row(
+      7,
+      'alerts.rate',
+      `alert rules replay: ${count.toLocaleString('en-US')} outcomes, ${STORES} stores × ${DAYS} days, ${alerts.toLocaleString('en-US')} alerts`,
+      perSecond,
+      'outcomes/s',
+      {
+        figure: realTime,
+        unit: 'outcomes/s',
+        what: 'the app’s real rate',
+      },
+    ),
+    row(
+      7,
+      'alerts.heap',
+      'peak heap during the replay (garbage included)',
+      peak,
+      'MB',
+      { figure: before, unit: 'MB', what: 'heap before the replay' },
+      {
+        note: `${retained.toFixed(1)} MB retained after GC with the final state`,
+      },
+    ),
   ]
 }

@@ -58,7 +58,8 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 /** Measure 2: the longest main-thread stall per answer size, against one frame. */
 export async function measureBlocking(root: string): Promise<Row[]> {
   const workerPath = join(root, 'out', 'main', 'parseWorker.js')
-  if (!existsSync(workerPath)) return [notMeasured(2, 'blocking', 'main-thread stall', 'out/main/parseWorker.js is missing (run npm run build)')]
+  if (!existsSync(workerPath))
+    return [notMeasured(2, 'blocking', 'main-thread stall', 'out/main/parseWorker.js is missing (run npm run build)')]
   const parser = createOffThreadParser(workerPath)
   const rows: Row[] = []
   // What the machine itself does to an idle event loop over a few seconds (other processes, GC).
@@ -68,18 +69,33 @@ export async function measureBlocking(root: string): Promise<Row[]> {
       // The 5 MB answer stays just under the client's 5 MiB cap.
       const body = xmlOfSize(mb === 5 ? 5_000_000 : 2 * 1024 * 1024)
       const server = await serve(body)
-      const input = { endpoint: server.url, userId: 'bench', accountId: 'bench', key: 'bench-key-0000000000', format: 'xml' as const, sizes: { ...DEFAULT_SIZES } }
+      const input = {
+        endpoint: server.url,
+        userId: 'bench',
+        accountId: 'bench',
+        key: 'bench-key-0000000000',
+        format: 'xml' as const,
+        sizes: { ...DEFAULT_SIZES },
+      }
       const stall = await longestStall(() => fetchDashboard({ ...input, parse: parser.parse }))
       await server.close()
       const t = performance.now()
       parseDashboard(body, 'xml', { accountId: 'bench', fetchedAt: new Date().toISOString() })
       const inProcess = performance.now() - t
       rows.push(
-        row(2, `blocking.${mb}MB`, `main-thread stall, ${mb} MB answer (in-process parse would take ${inProcess.toFixed(0)} ms)`, stall, 'ms', {
-          figure: FRAME_MS,
-          unit: 'ms',
-          what: 'one frame',
-        }, { goal: '≤ 1', note: `idle loop's longest stall ${idle.toFixed(0)} ms` }),
+        row(
+          2,
+          `blocking.${mb}MB`,
+          `main-thread stall, ${mb} MB answer (in-process parse would take ${inProcess.toFixed(0)} ms)`,
+          stall,
+          'ms',
+          {
+            figure: FRAME_MS,
+            unit: 'ms',
+            what: 'one frame',
+          },
+          { goal: '≤ 1', note: `idle loop's longest stall ${idle.toFixed(0)} ms` },
+        ),
       )
     }
   } finally {

@@ -41,7 +41,8 @@ async function coldStart(dir: string, secrets: MemorySecretStore, texts: string[
 
 /** Measure 6: cold start to figures painted, 5 and 50 stores, against an empty start. */
 export async function measureColdStart(root: string): Promise<Row[]> {
-  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) return [notMeasured(6, 'coldStart', 'cold start', 'out/renderer is missing (run npm run build)')]
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+    return [notMeasured(6, 'coldStart', 'cold start', 'out/renderer is missing (run npm run build)')]
   const empty = await mkdtemp(join(tmpdir(), 'storeglance-bench-empty-'))
   let reference: number
   try {
@@ -55,8 +56,18 @@ export async function measureColdStart(root: string): Promise<Row[]> {
     const saved = await savedStores(n)
     await saved.close(false) // offline from here on
     try {
-      const ms = await coldStart(saved.dir, saved.secrets, saved.pairs.map((p) => formatFigure(p.current.customers.allTime)))
-      rows.push(row(6, `coldStart.${n}`, `cold start offline, ${n} stores → figures painted`, ms, 'ms', { figure: reference, unit: 'ms', what: 'same start, no store' }))
+      const ms = await coldStart(
+        saved.dir,
+        saved.secrets,
+        saved.pairs.map((p) => formatFigure(p.current.customers.allTime)),
+      )
+      rows.push(
+        row(6, `coldStart.${n}`, `cold start offline, ${n} stores → figures painted`, ms, 'ms', {
+          figure: reference,
+          unit: 'ms',
+          what: 'same start, no store',
+        }),
+      )
     } finally {
       await saved.close()
     }

@@ -73,11 +73,19 @@ export function measureParse(): Row[] {
       const mbs = body.length / MB / (t.product / 1000)
       const kb = Math.round(body.length / 1024)
       rows.push(
-        row(1, `parse.${format}.${c.size}`, `parse ${format.toUpperCase()} ${kb} KB (${mbs.toFixed(0)} MB/s)`, t.product, 'ms', {
-          figure: t.floor,
-          unit: 'ms',
-          what: format === 'xml' ? 'fast-xml-parser parse()' : 'JSON.parse',
-        }, { goal: format === 'xml' ? '≤ 1.25' : '≤ 1.5', also: { figure: mbs, unit: 'MB/s' } }),
+        row(
+          1,
+          `parse.${format}.${c.size}`,
+          `parse ${format.toUpperCase()} ${kb} KB (${mbs.toFixed(0)} MB/s)`,
+          t.product,
+          'ms',
+          {
+            figure: t.floor,
+            unit: 'ms',
+            what: format === 'xml' ? 'fast-xml-parser parse()' : 'JSON.parse',
+          },
+          { goal: format === 'xml' ? '≤ 1.25' : '≤ 1.5', also: { figure: mbs, unit: 'MB/s' } },
+        ),
       )
     }
   }

@@ -25,7 +25,17 @@ export async function demoUserData(dir: string, server: DemoServer, secrets = ne
   const data = await openUserData({ dir, secrets, warn: () => {}, clock: systemClock })
   await data.accounts.addDemo(
     server.stores.map((s) => ({
-      input: { label: s.label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: s.timeZone, colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } },
+      input: {
+        label: s.label,
+        endpoint: server.url,
+        userId: s.userId,
+        accountId: s.accountId,
+        timeZone: s.timeZone,
+        colour: '#2563eb',
+        enabled: true,
+        format: 'xml',
+        sizes: { ...DEFAULT_SIZES },
+      },
       key: s.key,
     })),
   )
@@ -47,7 +57,14 @@ async function refreshOnce(server: DemoServer, maxInFlight?: number): Promise<{ 
   }
   try {
     const data = await demoUserData(dir, server)
-    const monitor = createMonitor({ ...data, clock: systemClock, transport, spreadMs: () => 0, refreshDebounceMs: 0, ...(maxInFlight ? { maxInFlight } : {}) })
+    const monitor = createMonitor({
+      ...data,
+      clock: systemClock,
+      transport,
+      spreadMs: () => 0,
+      refreshDebounceMs: 0,
+      ...(maxInFlight ? { maxInFlight } : {}),
+    })
     await monitor.pollAllOnce() // warm-up: first files written, connections and JIT warm
     let snapshots = 0
     monitor.events.on('snapshot', () => snapshots++)
@@ -71,12 +88,24 @@ export async function measureRefresh(): Promise<Row[]> {
     const ideal = Math.ceil(STORES / app.peak) * LATENCY_MS
     const note = app.snapshots === STORES ? undefined : `only ${app.snapshots} of ${STORES} stores answered`
     return [
-      row(3, 'refresh.ideal', `full refresh, ${STORES} stores, ${LATENCY_MS} ms latency, ${app.peak} at once`, app.ms, 'ms', {
-        figure: ideal,
+      row(
+        3,
+        'refresh.ideal',
+        `full refresh, ${STORES} stores, ${LATENCY_MS} ms latency, ${app.peak} at once`,
+        app.ms,
+        'ms',
+        {
+          figure: ideal,
+          unit: 'ms',
+          what: `ideal ceil(${STORES}/${app.peak})×${LATENCY_MS}`,
+        },
+        note ? { note } : {},
+      ),
+      row(3, 'refresh.serial', 'full refresh against one after another', app.ms, 'ms', {
+        figure: serial.ms,
         unit: 'ms',
-        what: `ideal ceil(${STORES}/${app.peak})×${LATENCY_MS}`,
-      }, note ? { note } : {}),
-      row(3, 'refresh.serial', 'full refresh against one after another', app.ms, 'ms', { figure: serial.ms, unit: 'ms', what: 'one store at a time' }),
+        what: 'one store at a time',
+      }),
     ]
   } finally {
     await server.close()

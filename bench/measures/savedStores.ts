@@ -31,7 +31,17 @@ export async function savedStores(n: number): Promise<SavedStores> {
   const data = await openUserData({ dir, secrets, warn: () => {}, clock: systemClock })
   for (const s of server.stores) {
     await data.accounts.add(
-      { label: s.label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: s.timeZone, colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } },
+      {
+        label: s.label,
+        endpoint: server.url,
+        userId: s.userId,
+        accountId: s.accountId,
+        timeZone: s.timeZone,
+        colour: '#2563eb',
+        enabled: true,
+        format: 'xml',
+        sizes: { ...DEFAULT_SIZES },
+      },
       s.key,
     )
   }

@@ -69,11 +69,23 @@ export async function measureSteady(): Promise<Row[]> {
   const seconds = (performance.now() - wall) / 1000
   const note = `${polls.toLocaleString('en-US')} polls measured after warm-up, ${seconds.toFixed(0)} s in all`
   return [
-    row(4, 'steady.heap', `heap growth over ${(ROUNDS - WARM) * STORES} polls (after forced GC)`, endHeap - warmHeap, 'MB', {
-      figure: warmHeap,
-      unit: 'MB',
-      what: `heap after warm-up, round ${WARM}`,
-    }, { note }),
-    row(4, 'steady.cpu', 'CPU per poll (client, files, demo server)', cpuPerPoll, 'ms', { figure: parseMs(), unit: 'ms', what: 'parse of one answer alone' }),
+    row(
+      4,
+      'steady.heap',
+      `heap growth over ${(ROUNDS - WARM) * STORES} polls (after forced GC)`,
+      endHeap - warmHeap,
+      'MB',
+      {
+        figure: warmHeap,
+        unit: 'MB',
+        what: `heap after warm-up, round ${WARM}`,
+      },
+      { note },
+    ),
+    row(4, 'steady.cpu', 'CPU per poll (client, files, demo server)', cpuPerPoll, 'ms', {
+      figure: parseMs(),
+      unit: 'ms',
+      what: 'parse of one answer alone',
+    }),
   ]
 }

@@ -28,7 +28,11 @@ const figureOf = (i: number, k: number) => 1_000_000 + i * 100 + k
 function updates(page: Page, from: number, to: number, lastTexts: string[]): Promise<[number, number][]> {
   return page.evaluate(
     async ({ from, to, lastTexts, stores }) => {
-      const w = window as unknown as { __benchBase: SnapshotPair[]; __canvasDraws: number; __storeglanceEmit: (c: string, p: unknown) => void }
+      const w = window as unknown as {
+        __benchBase: SnapshotPair[]
+        __canvasDraws: number
+        __storeglanceEmit: (c: string, p: unknown) => void
+      }
       const frame = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)))
       const out: [number, number][] = []
       for (let i = from; i < to; i++) {
@@ -72,12 +76,16 @@ async function rendererCpu(page: Page): Promise<number | null> {
 
 /** Measure 5: update latency, heap after 1,000 updates and idle CPU of the window. */
 export async function measureWindow(root: string): Promise<Row[]> {
-  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) return [notMeasured(5, 'window', 'the window', 'out/renderer is missing (run npm run build)')]
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+    return [notMeasured(5, 'window', 'the window', 'out/renderer is missing (run npm run build)')]
   const saved = await savedStores(STORES)
   const h = await startHarness({ userDataDir: saved.dir, core: { demo: 'off', secrets: saved.secrets } })
   try {
     const { page } = h
-    await paintedWith(page, saved.pairs.map((p) => formatFigure(p.current.customers.allTime)))
+    await paintedWith(
+      page,
+      saved.pairs.map((p) => formatFigure(p.current.customers.allTime)),
+    )
     await countCanvasDraws(page)
     await page.evaluate((base) => void ((window as unknown as { __benchBase: unknown }).__benchBase = base), h.core.monitor.snapshots())
     const cdp = await page.context().newCDPSession(page)
@@ -102,14 +110,33 @@ export async function measureWindow(root: string): Promise<Row[]> {
     const frame = { figure: FRAME_MS, unit: 'ms', what: 'one frame' }
     const note = missed ? { note: `${missed} updates not seen within 600 frames` } : {}
     return [
-      row(5, 'window.paint', `${STORES} stores' snapshots → Overview painted (median of ${UPDATES}, p95 ${p95.toFixed(0)} ms)`, paint, 'ms', frame, note),
+      row(
+        5,
+        'window.paint',
+        `${STORES} stores' snapshots → Overview painted (median of ${UPDATES}, p95 ${p95.toFixed(0)} ms)`,
+        paint,
+        'ms',
+        frame,
+        note,
+      ),
       row(5, 'window.chart', `${STORES} stores' snapshots → chart redrawn and painted (median)`, chart, 'ms', frame),
-      row(5, 'window.heap', `renderer JS heap after ${UPDATES} updates (after GC)`, heapAfter, 'MB', { figure: heapBefore, unit: 'MB', what: 'before the updates' }),
-      row(5, 'window.idle', `renderer CPU over ${IDLE_MS / 1000} idle s${cpu0 === null ? ' (main-thread task time)' : ''}`, idleCpu * 1000, 'ms', {
-        figure: IDLE_MS,
-        unit: 'ms',
-        what: 'wall time',
+      row(5, 'window.heap', `renderer JS heap after ${UPDATES} updates (after GC)`, heapAfter, 'MB', {
+        figure: heapBefore,
+        unit: 'MB',
+        what: 'before the updates',
       }),
+      row(
+        5,
+        'window.idle',
+        `renderer CPU over ${IDLE_MS / 1000} idle s${cpu0 === null ? ' (main-thread task time)' : ''}`,
+        idleCpu * 1000,
+        'ms',
+        {
+          figure: IDLE_MS,
+          unit: 'ms',
+          what: 'wall time',
+        },
+      ),
     ]
   } finally {
     await h.close()

@@ -54,7 +54,9 @@ async function dispatch(args: string[], io: CliIo): Promise<number> {
   if (first === undefined) throw new UsageError('Missing command (fetch, accounts, snapshot, demo-server, alerts or watch).')
   const command = COMMANDS[first]
   if (!command) {
-    const what = first.startsWith('-') ? `Unknown option ${oneLine(first).replace(/=.*$/, '').slice(0, 40)}` : `Unknown command "${oneLine(first).slice(0, 40)}"`
+    const what = first.startsWith('-')
+      ? `Unknown option ${oneLine(first).replace(/=.*$/, '').slice(0, 40)}`
+      : `Unknown command "${oneLine(first).slice(0, 40)}"`
     throw new UsageError(`${what}. Commands: fetch, accounts, snapshot, demo-server, alerts, watch.`)
   }
   return command(rest, io)

@@ -92,7 +92,12 @@ async function main(): Promise<void> {
   }
   await core.start()
   const stopWatching = watchPowerAndNetwork(core.monitor)
-  const glance = wireGlance({ core, userDataDir: dir, show: (route) => windows.show(route), toggleGlance: (bounds) => glanceWindow.toggle(bounds) })
+  const glance = wireGlance({
+    core,
+    userDataDir: dir,
+    show: (route) => windows.show(route),
+    toggleGlance: (bounds) => glanceWindow.toggle(bounds),
+  })
   const desktop = createDesktopSettings({ toggleWindow: windows.toggle, warn })
   core.events.on('event:settings', (settings) => void desktop.apply(settings))
   // A launch at login starts hidden (in the tray); any other launch shows the window.
@@ -127,7 +132,9 @@ function openLog(dir: string): FileLogger {
   const log = createFileLogger({ dir: join(dir, 'logs'), name: 'main' })
   setFailureLog(log)
   log.info('start', { version: app.getVersion(), electron: process.versions.electron, platform: `${process.platform}-${process.arch}` })
-  process.on('unhandledRejection', (reason) => log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }))
+  process.on('unhandledRejection', (reason) =>
+    log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }),
+  )
   return log
 }
 

@@ -11,6 +11,7 @@ export const ACCELERATOR_MAX = 80
 
 /** What is wrong with a shortcut typed by the user, or null when it is acceptable. */
 export function acceleratorError(text: string): string | null {
-  if (text.length > ACCELERATOR_MAX || !ACCELERATOR_PATTERN.test(text)) return 'The shortcut must be modifiers and one key, e.g. CommandOrControl+Alt+G.'
+  if (text.length > ACCELERATOR_MAX || !ACCELERATOR_PATTERN.test(text))
+    return 'The shortcut must be modifiers and one key, e.g. CommandOrControl+Alt+G.'
   return null
 }

@@ -4,7 +4,16 @@
  */
 
 /** Every kind of alert, in the order the engine evaluates them for one poll. */
-export const ALERT_KINDS = ['unreachable', 'keyRejected', 'recovered', 'behindPace', 'quietStore', 'recordDay', 'bigTransaction', 'target'] as const
+export const ALERT_KINDS = [
+  'unreachable',
+  'keyRejected',
+  'recovered',
+  'behindPace',
+  'quietStore',
+  'recordDay',
+  'bigTransaction',
+  'target',
+] as const
 export type AlertKind = (typeof ALERT_KINDS)[number]
 
 /** Kinds that break through mutes and quiet hours. */

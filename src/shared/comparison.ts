@@ -80,7 +80,13 @@ function paceCell(s: ComparisonStore): ComparisonCell {
 function paceRow(stores: ComparisonStore[]): ComparisonRow {
   const cells = stores.map(paceCell)
   const total = totalOf(cells.map((c) => c.value))
-  return { key: 'pace', label: 'Transactions, month-end pace', cells, total: { value: total.value, coverage: coverageText(total) }, projection: true }
+  return {
+    key: 'pace',
+    label: 'Transactions, month-end pace',
+    cells,
+    total: { value: total.value, coverage: coverageText(total) },
+    projection: true,
+  }
 }
 
 /** Builds every row of the comparison; the month-end pace is on each store's calendar. */
@@ -89,9 +95,22 @@ export function buildComparison(stores: ComparisonStore[]): Comparison {
     stores,
     rows: [
       row('customersAllTime', 'Customers, all time', stores, (s) => s.customers.allTime, undefined, true),
-      row('customersThisMonth', 'New customers this month', stores, (s) => s.customers.thisMonth, (s) => s.customers.samePeriodLastMonth),
+      row(
+        'customersThisMonth',
+        'New customers this month',
+        stores,
+        (s) => s.customers.thisMonth,
+        (s) => s.customers.samePeriodLastMonth,
+      ),
       row('customersSamePeriod', 'New customers, same period last month', stores, (s) => s.customers.samePeriodLastMonth),
-      row('transactionsThisMonth', 'Transactions this month', stores, (s) => s.transactions.thisMonth, (s) => s.transactions.samePeriodLastMonth, true),
+      row(
+        'transactionsThisMonth',
+        'Transactions this month',
+        stores,
+        (s) => s.transactions.thisMonth,
+        (s) => s.transactions.samePeriodLastMonth,
+        true,
+      ),
       row('transactionsSamePeriod', 'Transactions, same period last month', stores, (s) => s.transactions.samePeriodLastMonth),
       paceRow(stores),
       row('activeCampaigns', 'Active campaigns', stores, (s) => s.activeCampaigns),

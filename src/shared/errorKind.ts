@@ -8,5 +8,7 @@ import { isRecord } from './isRecord'
 
 /** The `kind` of anything thrown, when it has a string one. */
 export function errorKindOf(err: unknown): string | undefined {
-  return (isRecord(err) || err instanceof Error) && typeof (err as { kind?: unknown }).kind === 'string' ? (err as { kind: string }).kind : undefined
+  return (isRecord(err) || err instanceof Error) && typeof (err as { kind?: unknown }).kind === 'string'
+    ? (err as { kind: string }).kind
+    : undefined
 }

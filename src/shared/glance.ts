@@ -22,7 +22,13 @@ export interface GlanceStore {
 }
 
 /** One store's glance row. Stale = figures older than twice the store's interval (own or the app's). */
-export function glanceStore(account: Account, snap: StoreSnapshot | null, status: StoreStatus | undefined, intervalSec: number, now: Date): GlanceStore {
+export function glanceStore(
+  account: Account,
+  snap: StoreSnapshot | null,
+  status: StoreStatus | undefined,
+  intervalSec: number,
+  now: Date,
+): GlanceStore {
   const interval = (account.intervalSec ?? intervalSec) * 1000
   const age = snap ? now.getTime() - Date.parse(snap.fetchedAt) : Infinity
   const thisMonth = snap?.transactions.thisMonth ?? null

@@ -77,7 +77,14 @@ function wallClock(f: Intl.DateTimeFormat, ms: number): WallClock {
   for (const part of f.formatToParts(ms)) {
     if (part.type !== 'literal') w[part.type] = Number(part.value)
   }
-  return { year: w.year ?? NaN, month: w.month ?? NaN, day: w.day ?? NaN, hour: (w.hour ?? NaN) % 24, minute: w.minute ?? NaN, second: w.second ?? NaN }
+  return {
+    year: w.year ?? NaN,
+    month: w.month ?? NaN,
+    day: w.day ?? NaN,
+    hour: (w.hour ?? NaN) % 24,
+    minute: w.minute ?? NaN,
+    second: w.second ?? NaN,
+  }
 }
 
 /**

@@ -23,7 +23,10 @@ function electronBinary(): string | null {
 const binary = electronBinary()
 test.skip(!binary, 'No Electron binary on this machine (its download is not reachable); set ELECTRON_PATH to run the full-app test')
 // Chromium refuses to run its sandbox as root, and this test must not turn the sandbox off.
-test.skip(process.getuid?.() === 0, 'Running as root: Electron will not start with its sandbox as root, and this test never passes --no-sandbox; run it as a normal user')
+test.skip(
+  process.getuid?.() === 0,
+  'Running as root: Electron will not start with its sandbox as root, and this test never passes --no-sandbox; run it as a normal user',
+)
 
 /** The API's shape: each group's member names, sorted. */
 type Shape = Record<string, string[]>
@@ -51,11 +54,24 @@ test('the window is sandboxed and isolated, with DevTools off', async () => {
     const wc = w.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> }
     const p = wc.getLastWebPreferences()
     return {
-      sandbox: p['sandbox'], contextIsolation: p['contextIsolation'], nodeIntegration: p['nodeIntegration'], webviewTag: p['webviewTag'],
-      webSecurity: p['webSecurity'], devTools: p['devTools'], windows: BrowserWindow.getAllWindows().length,
+      sandbox: p['sandbox'],
+      contextIsolation: p['contextIsolation'],
+      nodeIntegration: p['nodeIntegration'],
+      webviewTag: p['webviewTag'],
+      webSecurity: p['webSecurity'],
+      devTools: p['devTools'],
+      windows: BrowserWindow.getAllWindows().length,
     }
   })
-  expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, devTools: false, windows: 1 })
+  expect(prefs).toEqual({
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webviewTag: false,
+    webSecurity: true,
+    devTools: false,
+    windows: 1,
+  })
 })
 
 test('the page is served from app://storeglance', async () => {
@@ -66,13 +82,21 @@ test('the page is served from app://storeglance', async () => {
 })
 
 test("window.storeglance has exactly the contract's members and no require or process", async () => {
-  const expected = shapeOf(createApi(async () => ({ ok: true, value: null }) as never, () => () => undefined))
+  const expected = shapeOf(
+    createApi(
+      async () => ({ ok: true, value: null }) as never,
+      () => () => undefined,
+    ),
+  )
   const actual = await page.evaluate(() => {
     const api = (window as unknown as { storeglance: Record<string, Record<string, unknown>> }).storeglance
     return Object.fromEntries(Object.entries(api).map(([group, members]) => [group, Object.keys(members).sort()]))
   })
   expect(actual).toEqual(expected)
-  const globals = await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])
+  const globals = await page.evaluate(() => [
+    typeof (window as unknown as { require?: unknown }).require,
+    typeof (window as unknown as { process?: unknown }).process,
+  ])
   expect(globals).toEqual(['undefined', 'undefined'])
 })
 
@@ -81,7 +105,9 @@ test('navigation and window.open are refused', async () => {
     const g = globalThis as unknown as { navigations: { url: string; prevented: boolean }[] }
     g.navigations = []
     // Registered after the app's own handler, so it sees whether that one refused.
-    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event) => g.navigations.push({ url: event.url, prevented: event.defaultPrevented }))
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event) =>
+      g.navigations.push({ url: event.url, prevented: event.defaultPrevented }),
+    )
   })
   await page.evaluate(() => {
     location.href = 'https://example.com/'
@@ -90,14 +116,18 @@ test('navigation and window.open are refused', async () => {
     .poll(() => app.evaluate(() => (globalThis as unknown as { navigations: unknown[] }).navigations))
     .toEqual([{ url: 'https://example.com/', prevented: true }])
   expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true)
-  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()))).toEqual(['app://storeglance/index.html'])
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()))).toEqual([
+    'app://storeglance/index.html',
+  ])
 })
 
 test('an injected inline script does not run', async () => {
   const result = await page.evaluate(
     () =>
       new Promise<{ directive: string; ran: boolean }>((done) => {
-        document.addEventListener('securitypolicyviolation', (e) => done({ directive: e.effectiveDirective, ran: 'injected' in window }), { once: true })
+        document.addEventListener('securitypolicyviolation', (e) => done({ directive: e.effectiveDirective, ran: 'injected' in window }), {
+          once: true,
+        })
         const script = document.createElement('script')
         script.textContent = 'window.injected = true'
         document.head.appendChild(script)
@@ -107,7 +137,9 @@ test('an injected inline script does not run', async () => {
 })
 
 test('a round trip with the demo stores', async () => {
-  const info = await page.evaluate(() => (window as unknown as { storeglance: { app: { info(): Promise<{ demo: boolean }> } } }).storeglance.app.info())
+  const info = await page.evaluate(() =>
+    (window as unknown as { storeglance: { app: { info(): Promise<{ demo: boolean }> } } }).storeglance.app.info(),
+  )
   expect(info.demo).toBe(true)
   const result = await page.evaluate(async () => {
     const api = (window as unknown as { storeglance: ReturnType<typeof createApi> }).storeglance

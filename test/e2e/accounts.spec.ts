@@ -136,7 +136,10 @@ test('the key appears nowhere: files, logs, console, and every message but the o
     await expect(page.locator('.account-list li')).toContainText('Leak test')
     const id = h.core.accounts.list()[0]!.id
     await expect.poll(() => h.core.monitor.snapshots().length, { timeout: 15_000 }).toBe(1)
-    await page.evaluate(([accountId, key]) => window.storeglance.accounts.update(accountId, { label: 'Leak test 2' }, key), [id, good.key] as const)
+    await page.evaluate(([accountId, key]) => window.storeglance.accounts.update(accountId, { label: 'Leak test 2' }, key), [
+      id,
+      good.key,
+    ] as const)
     server.setFault(good.accountId, { kind: 'apiError', message: 'Permission denied for this user' })
     await page.evaluate((accountId) => window.storeglance.stores.refresh(accountId), id)
     await expect.poll(() => h.core.monitor.status(id)?.state, { timeout: 10_000 }).toBe('error')
@@ -150,7 +153,9 @@ test('the key appears nowhere: files, logs, console, and every message but the o
       expect(consoleLines.filter((l) => l.includes(key))).toEqual([])
       const carriers = h.messages.filter((m) => JSON.stringify(m.payload).includes(key))
       // Only renderer → main requests that set a key carry it; no answer and no event ever does.
-      expect(carriers.every((m) => m.direction === 'invoke' && (m.channel === 'accounts:add' || m.channel === 'accounts:update'))).toBe(true)
+      expect(carriers.every((m) => m.direction === 'invoke' && (m.channel === 'accounts:add' || m.channel === 'accounts:update'))).toBe(
+        true,
+      )
       expect(carriers.length).toBeGreaterThan(0)
     }
     // And the window's own state has no trace of either key.

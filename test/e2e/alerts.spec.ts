@@ -3,7 +3,9 @@ import { startHarness, type Harness } from './harness'
 
 let h: Harness
 test.beforeEach(async () => {
-  h = await startHarness({ core: { demo: 'on', demoOptions: { stores: 2, seed: 3 }, monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } } })
+  h = await startHarness({
+    core: { demo: 'on', demoOptions: { stores: 2, seed: 3 }, monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } },
+  })
 })
 test.afterEach(async () => {
   await h.close()

@@ -14,7 +14,10 @@ let dir: string
 test.beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'storeglance-diag-'))
   const log = createFileLogger({ dir: join(dir, 'logs') })
-  h = await startHarness({ userDataDir: dir, core: { demo: 'on', demoOptions: { stores: 3, seed: 8 }, log, monitor: { spreadMs: () => 0 } } })
+  h = await startHarness({
+    userDataDir: dir,
+    core: { demo: 'on', demoOptions: { stores: 3, seed: 8 }, log, monitor: { spreadMs: () => 0 } },
+  })
 })
 test.afterEach(async () => {
   await h.close()
@@ -31,15 +34,23 @@ test('Copy diagnostics puts a private-data-free report on the clipboard', async 
   await expect(page.getByRole('status').filter({ hasText: 'Diagnostics copied' })).toBeVisible()
 
   const copied = await page.evaluate(() => navigator.clipboard.readText())
-  const sent = h.messages.find((m) => m.direction === 'result' && m.channel === 'diagnostics:get')!.payload as { ok: true; value: { text: string } }
+  const sent = h.messages.find((m) => m.direction === 'result' && m.channel === 'diagnostics:get')!.payload as {
+    ok: true
+    value: { text: string }
+  }
   expect(copied).toBe(sent.value.text)
   expect(copied).toContain('Storeglance 0.0.0-test diagnostics')
   for (const a of h.core.accounts.list()) expect(copied).toContain(`${a.id} demo xml ok`)
   expect(copied).toMatch(/INFO poll store=\S+ outcome=ok ms=\d+/)
 
-  const people = h.core.monitor.snapshots().flatMap((p) =>
-    [...p.current.lastCustomers, ...p.current.mostActive, ...p.current.lastTransactions].flatMap((c) => [`${c.firstName} ${c.lastName}`, c.cardNumber]),
-  )
+  const people = h.core.monitor
+    .snapshots()
+    .flatMap((p) =>
+      [...p.current.lastCustomers, ...p.current.mostActive, ...p.current.lastTransactions].flatMap((c) => [
+        `${c.firstName} ${c.lastName}`,
+        c.cardNumber,
+      ]),
+    )
   expect(people.length).toBeGreaterThan(0)
   const forbidden = [...h.demo!.stores.flatMap((s) => [s.key, s.label]), ...people]
   for (const text of forbidden) expect(copied, `diagnostics contain ${text}`).not.toContain(text)

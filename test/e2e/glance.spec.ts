@@ -14,7 +14,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
+    )
 }
 
 /** A harness on the glance route whose glance window records what it is asked to do. */
@@ -22,7 +28,12 @@ async function glanceHarness(theme: 'light' | 'dark', hides: (string | null)[]):
   const h = await startHarness({
     viewport: GLANCE,
     colorScheme: theme,
-    core: { demo: 'on', demoOptions: { stores: 4, seed: 3 }, monitor: { spreadMs: () => 0, refreshDebounceMs: 0 }, glance: { hide: (route) => hides.push(route) } },
+    core: {
+      demo: 'on',
+      demoOptions: { stores: 4, seed: 3 },
+      monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+      glance: { hide: (route) => hides.push(route) },
+    },
   })
   await expect.poll(() => h.core.monitor.snapshots().length, { timeout: 30_000 }).toBe(4)
   await h.page.evaluate(() => (location.hash = '#/glance'))
@@ -72,10 +83,17 @@ test('mute from the glance shows in the alert log; unmute ends it; Escape, a row
     const { page } = h
     await page.getByRole('button', { name: 'Mute until tomorrow 08:00' }).click()
     await expect(page.getByRole('status')).toContainText('Muted until')
-    const until = await expect.poll(() => h.core.alerts.mutedUntil()).not.toBeNull().then(() => h.core.alerts.mutedUntil()!)
+    const until = await expect
+      .poll(() => h.core.alerts.mutedUntil())
+      .not.toBeNull()
+      .then(() => h.core.alerts.mutedUntil()!)
     const end = await page.evaluate((iso) => {
       const d = new Date(iso)
-      return { hours: d.getHours(), minutes: d.getMinutes(), days: Math.round((new Date(d).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000) }
+      return {
+        hours: d.getHours(),
+        minutes: d.getMinutes(),
+        days: Math.round((new Date(d).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000),
+      }
     }, until)
     expect(end).toEqual({ hours: 8, minutes: 0, days: 1 })
     await page.keyboard.press('Escape')

@@ -97,7 +97,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = await serveStatic(renderer)
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   // A page of its own context: axe's AxeBuilder refuses pages made by browser.newPage().
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' })
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  })
   const page = await context.newPage()
   await page.exposeBinding('__storeglanceInvoke', async (_source, channel: unknown, request: unknown) => {
     messages.push({ direction: 'invoke', channel: String(channel), payload: request })
@@ -109,7 +112,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const offs = EVENT_CHANNELS.map((channel) =>
     core.events.on(channel, (payload) => {
       messages.push({ direction: 'event', channel, payload })
-      void page.evaluate(([c, p]) => (window as unknown as { __storeglanceEmit: (c: string, p: unknown) => void }).__storeglanceEmit(c, p), [channel, payload] as const).catch(() => {})
+      void page
+        .evaluate(([c, p]) => (window as unknown as { __storeglanceEmit: (c: string, p: unknown) => void }).__storeglanceEmit(c, p), [
+          channel,
+          payload,
+        ] as const)
+        .catch(() => {})
     }),
   )
   await page.goto(server.url)

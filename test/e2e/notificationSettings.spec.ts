@@ -46,7 +46,10 @@ test('a rule number typed in Settings → Notifications lands in settings.json; 
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Settings → Notifications with quiet hours on is axe-clean in the ${theme} theme`, async () => {
-    const h = await startHarness({ colorScheme: theme, core: { demo: 'on', demoOptions: { stores: 2, seed: 3 }, monitor: { spreadMs: () => 0 } } })
+    const h = await startHarness({
+      colorScheme: theme,
+      core: { demo: 'on', demoOptions: { stores: 2, seed: 3 }, monitor: { spreadMs: () => 0 } },
+    })
     try {
       const { page } = h
       await page.evaluate(() => (location.hash = '#/settings'))

@@ -19,7 +19,17 @@ test('after a restart with the server gone, the saved figures are shown with the
   try {
     for (const s of server.stores) {
       await first.core.handlers['accounts:add']({
-        input: { label: s.label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: s.timeZone, colour: '#16a34a', enabled: true, format: 'json', sizes: { ...DEFAULT_SIZES } },
+        input: {
+          label: s.label,
+          endpoint: server.url,
+          userId: s.userId,
+          accountId: s.accountId,
+          timeZone: s.timeZone,
+          colour: '#16a34a',
+          enabled: true,
+          format: 'json',
+          sizes: { ...DEFAULT_SIZES },
+        },
         key: s.key,
       })
     }

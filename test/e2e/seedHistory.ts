@@ -14,7 +14,12 @@ export function seededQuantity(day: string, i: number): number {
 }
 
 /** Writes `days` records ending yesterday (UTC calendar) for `id`; returns the first day. */
-export async function seedHistory(userDataDir: string, id: string, days: number, today = new Date().toISOString().slice(0, 10)): Promise<string> {
+export async function seedHistory(
+  userDataDir: string,
+  id: string,
+  days: number,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<string> {
   const first = addDays(today, -days)
   const records: HistoryRecord[] = []
   let month = ''

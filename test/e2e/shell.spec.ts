@@ -43,7 +43,11 @@ test('the page has no Node or Electron globals and runs under the CSP', async ()
     process: typeof (window as unknown as { process?: unknown }).process,
     api: Object.keys(window.storeglance).sort(),
   }))
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['accounts', 'alerts', 'app', 'comparison', 'glance', 'history', 'on', 'settings', 'stores'] })
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    api: ['accounts', 'alerts', 'app', 'comparison', 'glance', 'history', 'on', 'settings', 'stores'],
+  })
   // An inline script must be refused by the Content-Security-Policy.
   const ran = await page.evaluate(() => {
     const s = document.createElement('script')

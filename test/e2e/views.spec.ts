@@ -15,13 +15,22 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
+    )
 }
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${theme} theme, with a failing store, and is saved as a screenshot`, async () => {
     test.setTimeout(120_000)
-    const h = await startHarness({ colorScheme: theme, core: { demo: 'on', demoOptions: { stores: 4, seed: 3 }, monitor: { spreadMs: () => 0 } } })
+    const h = await startHarness({
+      colorScheme: theme,
+      core: { demo: 'on', demoOptions: { stores: 4, seed: 3 }, monitor: { spreadMs: () => 0 } },
+    })
     try {
       const { page } = h
       await allFetched(h, 4)
@@ -58,7 +67,10 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('20 stores at 800×600: the table scrolls sideways inside its panel, the page never does', async () => {
   test.setTimeout(120_000)
-  const h = await startHarness({ viewport: { width: 800, height: 600 }, core: { demo: 'on', demoOptions: { stores: 20, seed: 5 }, monitor: { spreadMs: () => 0, maxInFlight: 10 } } })
+  const h = await startHarness({
+    viewport: { width: 800, height: 600 },
+    core: { demo: 'on', demoOptions: { stores: 20, seed: 5 }, monitor: { spreadMs: () => 0, maxInFlight: 10 } },
+  })
   try {
     const { page } = h
     await allFetched(h, 20)
@@ -66,7 +78,12 @@ test('20 stores at 800×600: the table scrolls sideways inside its panel, the pa
     const sizes = await page.evaluate(() => {
       const wrap = document.querySelector('.table-wrap')!
       const main = document.querySelector('main')!
-      return { doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, main: main.scrollWidth - main.clientWidth, wrap: wrap.scrollWidth - wrap.clientWidth }
+      return {
+        doc: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+        main: main.scrollWidth - main.clientWidth,
+        wrap: wrap.scrollWidth - wrap.clientWidth,
+      }
     })
     expect(sizes.doc).toBeLessThanOrEqual(sizes.view)
     expect(sizes.main).toBeLessThanOrEqual(0)

@@ -96,7 +96,13 @@ test("a store's page shows its figures, lists and a year of local history with t
     await page.locator('table.comparison thead').getByRole('link', { name: store.label }).click()
     await expect(page).toHaveURL(new RegExp(`#/store/${id}$`))
     await expect(page.getByRole('heading', { level: 1, name: store.label })).toBeVisible()
-    const since = await page.evaluate((d) => new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), first)
+    const since = await page.evaluate(
+      (d) =>
+        new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+          new Date(`${d}T00:00:00Z`),
+        ),
+      first,
+    )
     await expect(page.getByText(`History since ${since}`)).toBeVisible()
     // Last month is shown beside the same month a year before, complete in the seeded history.
     const month = addDays(`${today.slice(0, 8)}01`, -1).slice(0, 7)
@@ -129,21 +135,35 @@ test("a store's page shows its figures, lists and a year of local history with t
   }
 })
 
-test('the CSV export is the CLI\'s `snapshot --csv` for the same figures', async () => {
+test("the CSV export is the CLI's `snapshot --csv` for the same figures", async () => {
   const server = await startDemoServer({ stores: 3, seed: 4 })
   const out = join(dir, 'export.csv')
   const h = await startHarness({
     userDataDir: dir,
-    core: { secrets: new MemorySecretStore(), monitor: { spreadMs: () => 0 }, saveFile: async (_name, content) => {
-      const { writeFile } = await import('node:fs/promises')
-      await writeFile(out, content)
-      return out
-    } },
+    core: {
+      secrets: new MemorySecretStore(),
+      monitor: { spreadMs: () => 0 },
+      saveFile: async (_name, content) => {
+        const { writeFile } = await import('node:fs/promises')
+        await writeFile(out, content)
+        return out
+      },
+    },
   })
   try {
     for (const s of server.stores) {
       await h.core.handlers['accounts:add']({
-        input: { label: s.label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: s.timeZone, colour: '#2563eb', enabled: true, format: 'xml', sizes: { mostActive: 10, days: 30, lastTransactions: 10, lastCustomers: 10 } },
+        input: {
+          label: s.label,
+          endpoint: server.url,
+          userId: s.userId,
+          accountId: s.accountId,
+          timeZone: s.timeZone,
+          colour: '#2563eb',
+          enabled: true,
+          format: 'xml',
+          sizes: { mostActive: 10, days: 30, lastTransactions: 10, lastCustomers: 10 },
+        },
         key: s.key,
       })
     }
@@ -151,9 +171,13 @@ test('the CSV export is the CLI\'s `snapshot --csv` for the same figures', async
     await h.page.getByRole('button', { name: 'Export CSV…' }).click()
     await expect(h.page.getByText(`Saved to ${out}`)).toBeVisible()
     const exported = await readFile(out, 'utf8')
-    const cli = await promisify(execFile)(process.execPath, [resolve(__dirname, '../../out/main/cli.js'), 'snapshot', '--csv', '--offline'], {
-      env: { ...process.env, STOREGLANCE_HOME: dir },
-    })
+    const cli = await promisify(execFile)(
+      process.execPath,
+      [resolve(__dirname, '../../out/main/cli.js'), 'snapshot', '--csv', '--offline'],
+      {
+        env: { ...process.env, STOREGLANCE_HOME: dir },
+      },
+    )
     const lines = (t: string) => t.trim().split('\n')
     // The CLI offline says "stored" where the app says "ok"; every figure, label and column is the same.
     const status = (t: string) => lines(t).find((l) => l.startsWith('status,'))

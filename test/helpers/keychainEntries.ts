@@ -17,7 +17,10 @@ export async function keychainEntries(): Promise<Map<string, string>> {
   let stdout = ''
   let stderr = ''
   try {
-    ;({ stdout, stderr } = await run('secret-tool', ['search', '--all', '--unlock', 'service', KEYCHAIN_SERVICE], { timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }))
+    ;({ stdout, stderr } = await run('secret-tool', ['search', '--all', '--unlock', 'service', KEYCHAIN_SERVICE], {
+      timeout: 20_000,
+      maxBuffer: 16 * 1024 * 1024,
+    }))
   } catch (err) {
     if ((err as { code?: unknown }).code === 1) return new Map() // no matching item
     throw err

@@ -40,7 +40,17 @@ export async function startRig(opts: { stores?: number; dir?: string; monitor?: 
   })
   await accounts.addDemo(
     server.stores.map((s) => ({
-      input: { label: s.label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: s.timeZone, colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } },
+      input: {
+        label: s.label,
+        endpoint: server.url,
+        userId: s.userId,
+        accountId: s.accountId,
+        timeZone: s.timeZone,
+        colour: '#2563eb',
+        enabled: true,
+        format: 'xml',
+        sizes: { ...DEFAULT_SIZES },
+      },
       key: s.key,
     })),
   )

@@ -13,7 +13,15 @@ export function makeSnapshot(overrides: Partial<StoreSnapshot> = {}): StoreSnaps
     activeCampaigns: 5,
     mostActive: [{ code: '12345678900123456', cardNumber: '016846', firstName: 'John', lastName: 'Smith', transactions: 124 }],
     campaignActivity: [
-      { campaignId: '1234567890543216', name: 'Points Campaign', type: 'points', days: [{ date: '2026-11-28', quantity: 157 }, { date: '2026-11-29', quantity: 80 }] },
+      {
+        campaignId: '1234567890543216',
+        name: 'Points Campaign',
+        type: 'points',
+        days: [
+          { date: '2026-11-28', quantity: 157 },
+          { date: '2026-11-29', quantity: 80 },
+        ],
+      },
     ],
     lastTransactions: [],
     lastCustomers: [],

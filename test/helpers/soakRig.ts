@@ -48,7 +48,13 @@ const sleep = (ms: number) => new Promise<'slept'>((r) => setTimeout(() => r('sl
  * every poll still running is such a one; other polls get ample real time (large bodies parse
  * slowly on a busy machine).
  */
-export async function settle(core: AppCore, clock: FakeClock, deadlineMs: number, pending: Promise<unknown>[] = [], hangs: (id: string) => boolean = () => false): Promise<void> {
+export async function settle(
+  core: AppCore,
+  clock: FakeClock,
+  deadlineMs: number,
+  pending: Promise<unknown>[] = [],
+  hangs: (id: string) => boolean = () => false,
+): Promise<void> {
   let settled = false
   void Promise.allSettled(pending).then(() => (settled = true))
   const startedAt = Date.now()
@@ -61,7 +67,8 @@ export async function settle(core: AppCore, clock: FakeClock, deadlineMs: number
     // A slot held while no store is being polled: a leaked slot (give it a moment to be released).
     if (running.length === 0 && core.monitor.inFlight() > 0) orphanSince ||= Date.now()
     else orphanSince = 0
-    if (orphanSince && Date.now() - orphanSince > 5_000) throw new Error(`a poll slot leaked: ${core.monitor.inFlight()} held while no store is polled`)
+    if (orphanSince && Date.now() - orphanSince > 5_000)
+      throw new Error(`a poll slot leaked: ${core.monitor.inFlight()} held while no store is polled`)
     if (running.length > 0 && running.every((s) => hangs(s.id)) && forced < 20) {
       forced++
       await clock.advance(deadlineMs + 1)
@@ -75,7 +82,12 @@ export async function settle(core: AppCore, clock: FakeClock, deadlineMs: number
  * finish in real time before simulated time moves on (else every poll would meet its deadline).
  */
 export async function advanceSettled(
-  core: AppCore, clock: FakeClock, ms: number, deadlineMs: number, hangs: (id: string) => boolean, onTime: (now: number) => void = () => {},
+  core: AppCore,
+  clock: FakeClock,
+  ms: number,
+  deadlineMs: number,
+  hangs: (id: string) => boolean,
+  onTime: (now: number) => void = () => {},
 ): Promise<void> {
   const end = clock.now() + ms
   for (let i = 0; i < 5_000; i++) {
@@ -96,7 +108,9 @@ export async function until(cond: () => boolean | Promise<boolean>, what: string
 
 /** The stores in settings.json as the file holds them now. */
 export async function savedStores(home: string): Promise<{ id: string; accountId: string; enabled: boolean }[]> {
-  return (JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { id: string; accountId: string; enabled: boolean }[] }).accounts
+  return (
+    JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { id: string; accountId: string; enabled: boolean }[] }
+  ).accounts
 }
 
 /** What the run has seen so far: the newest good snapshot of each store, in memory and on disk. */
@@ -132,15 +146,35 @@ export async function checkInvariants(o: {
   }
   // The window shows what is on disk (the app follows the CLI's changes).
   const ids = saved.map((a) => a.id).sort()
-  await until(() => core.accounts.list().map((a) => a.id).sort().join() === ids.join(), `${label}: the core's stores = settings.json`)
+  await until(
+    () =>
+      core.accounts
+        .list()
+        .map((a) => a.id)
+        .sort()
+        .join() === ids.join(),
+    `${label}: the core's stores = settings.json`,
+  )
   // Exactly one keychain entry per store, holding its key: no orphan key, no store without its key.
   const entries = await entriesWithKeys(keyOf.values())
   expect([...entries.keys()].sort(), `${label}: keychain entries = stores`).toEqual(ids)
   for (const a of saved) expect(entries.get(a.id), `${label}: key of ${a.accountId}`).toBe(keyOf.get(a.accountId))
   // No poll slot leaked.
   expect(core.monitor.inFlight(), `${label}: polls in flight after settling`).toBe(0)
-  expect(core.monitor.statuses().filter((s) => s.state === 'refreshing').map((s) => s.id), `${label}: refreshing after settling`).toEqual([])
-  await checkSnapshots(home, core, saved.map((a) => a.id), memory, label)
+  expect(
+    core.monitor
+      .statuses()
+      .filter((s) => s.state === 'refreshing')
+      .map((s) => s.id),
+    `${label}: refreshing after settling`,
+  ).toEqual([])
+  await checkSnapshots(
+    home,
+    core,
+    saved.map((a) => a.id),
+    memory,
+    label,
+  )
   await checkAlertFile(home, label)
 }
 

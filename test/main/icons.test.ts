@@ -21,7 +21,10 @@ describe('the icons', () => {
   it.each(STATES)('tray state %s: coloured and template PNGs at 16 px and @2x, from an SVG source', async (state) => {
     for (const name of [`tray-${state}`, `tray-${state}Template`]) {
       expect(existsSync(icon(`src/${name}.svg`)), name).toBe(true)
-      for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+      for (const [suffix, size] of [
+        ['', 16],
+        ['@2x', 32],
+      ] as const) {
         const { width, height, data } = await pixels(icon(`${name}${suffix}.png`))
         expect([width, height], `${name}${suffix}`).toEqual([size, size])
         const opaque = data.filter((_, i) => i % 4 === 3 && data[i]! > 0).length

@@ -20,7 +20,15 @@ interface BuilderConfig {
   files: string[]
   electronFuses: Record<string, boolean>
   linux: { target: Target[]; category: string; icon: string }
-  mac: { target: Target[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize: boolean; icon: string; category: string }
+  mac: {
+    target: Target[]
+    hardenedRuntime: boolean
+    entitlements: string
+    entitlementsInherit: string
+    notarize: boolean
+    icon: string
+    category: string
+  }
   win: { target: Target[]; icon: string }
 }
 const config = yaml.load(readFileSync(resolve(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig
@@ -67,7 +75,8 @@ describe('the packaging configuration', () => {
 
   it('points at icons that exist', () => {
     for (const icon of [config.mac.icon, config.win.icon]) expect(existsSync(resolve(ROOT, icon)), icon).toBe(true)
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(resolve(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}`).toBe(true)
+    for (const size of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(resolve(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}`).toBe(true)
   })
 
   it('pins electron-builder and a current Electron, and has npm run dist', () => {

@@ -21,7 +21,11 @@ afterEach(async () => {
 describe('the add form', () => {
   it('checks as the user types: https endpoint, a listed time zone, list sizes in the API ranges, the target', async () => {
     const w = mount(AccountForm)
-    const input = (label: string) => w.findAll('label').find((l) => l.text().startsWith(label))!.find('input')
+    const input = (label: string) =>
+      w
+        .findAll('label')
+        .find((l) => l.text().startsWith(label))!
+        .find('input')
     await input('Endpoint').setValue('http://example.com')
     expect(w.text()).toContain('The address must start with https://')
     await input('Endpoint').setValue('https://example.com/api.php')

@@ -11,11 +11,25 @@ function store(id: string, label: string, over: { limited?: boolean; thisMonth?:
   const snap = makeSnapshot()
   return {
     account: {
-      id, label, endpoint: 'https://api.clienttoolbox.com', userId: 'u', accountId: id, timeZone: 'UTC', colour: '#123456',
-      enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES }, hasKey: true, limitedPermissions: over.limited ?? false,
+      id,
+      label,
+      endpoint: 'https://api.clienttoolbox.com',
+      userId: 'u',
+      accountId: id,
+      timeZone: 'UTC',
+      colour: '#123456',
+      enabled: true,
+      format: 'xml',
+      sizes: { ...DEFAULT_SIZES },
+      hasKey: true,
+      limitedPermissions: over.limited ?? false,
       ...(over.target ? { monthlyTarget: over.target } : {}),
     },
-    pair: { id, current: over.thisMonth === undefined ? snap : { ...snap, transactions: { ...snap.transactions, thisMonth: over.thisMonth } }, previous: null },
+    pair: {
+      id,
+      current: over.thisMonth === undefined ? snap : { ...snap, transactions: { ...snap.transactions, thisMonth: over.thisMonth } },
+      previous: null,
+    },
     status: { id, state: 'ok', lastSuccessAt: null, nextAttemptAt: null, error: null, needsAttention: false },
   }
 }
@@ -38,7 +52,10 @@ describe('ComparisonTable', () => {
     expect(headers[2]).toContain('limited view')
     expect(headers[1]).not.toContain('limited view')
     expect(headers[3]).toBe('Total')
-    const tx = w.find('tr[data-row="transactionsThisMonth"]').findAll('td').map((td) => td.text())
+    const tx = w
+      .find('tr[data-row="transactionsThisMonth"]')
+      .findAll('td')
+      .map((td) => td.text())
     expect(tx[0]).toMatch(/8,905|8\.905|8 905/)
     // A change carries its sign and an arrow, never colour alone.
     expect(tx[0]).toContain('▼ −1.3%')
@@ -54,10 +71,16 @@ describe('ComparisonTable', () => {
     await header().find('button').trigger('click')
     expect(w.emitted('sort')).toEqual([['transactionsThisMonth']])
     const labels = () => w.findAll('thead .store-link').map((a) => a.text())
-    await w.setProps({ comparison: sortComparison(base, { row: 'transactionsThisMonth', dir: 'asc' }), sort: { row: 'transactionsThisMonth', dir: 'asc' } })
+    await w.setProps({
+      comparison: sortComparison(base, { row: 'transactionsThisMonth', dir: 'asc' }),
+      sort: { row: 'transactionsThisMonth', dir: 'asc' },
+    })
     expect(labels()).toEqual(['B', 'A', 'C'])
     expect(header().attributes('aria-sort')).toBe('ascending')
-    await w.setProps({ comparison: sortComparison(base, { row: 'transactionsThisMonth', dir: 'desc' }), sort: { row: 'transactionsThisMonth', dir: 'desc' } })
+    await w.setProps({
+      comparison: sortComparison(base, { row: 'transactionsThisMonth', dir: 'desc' }),
+      sort: { row: 'transactionsThisMonth', dir: 'desc' },
+    })
     expect(labels()).toEqual(['C', 'A', 'B'])
     expect(header().attributes('aria-sort')).toBe('descending')
     // The cells move with their store; the total stays.
@@ -74,11 +97,16 @@ describe('ComparisonTable', () => {
   it('shows a target row with progress so far and projected, only when a store has a target', () => {
     const stores = [store('a', 'A', { thisMonth: 500, target: 1000 }), store('b', 'B')]
     const w = mount(ComparisonTable, { props: { comparison: comparisonOf(stores), stores: byId(stores), ages, sort: null } })
-    const cells = w.find('tr[data-row="target"]').findAll('td').map((td) => td.text())
+    const cells = w
+      .find('tr[data-row="target"]')
+      .findAll('td')
+      .map((td) => td.text())
     expect(cells[0]).toContain('50% so far')
     expect(cells[0]).toMatch(/\d+% projected/)
     expect(cells[1]).toContain('no target')
-    const none = mount(ComparisonTable, { props: { comparison: comparisonOf([store('b', 'B')]), stores: byId([store('b', 'B')]), ages, sort: null } })
+    const none = mount(ComparisonTable, {
+      props: { comparison: comparisonOf([store('b', 'B')]), stores: byId([store('b', 'B')]), ages, sort: null },
+    })
     expect(none.find('tr[data-row="target"]').exists()).toBe(false)
   })
 

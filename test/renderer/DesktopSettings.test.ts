@@ -62,13 +62,25 @@ describe('Settings → Desktop', { timeout: 20_000 }, () => {
     await input.trigger('change')
     await eventually(async () => expect((await saved()).globalShortcut).toBe('Alt+F9'))
     // Main's desktop adapter says so when the system refuses the shortcut (electron/desktop.ts).
-    const message = 'The shortcut Alt+F9 could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.'
+    const message =
+      'The shortcut Alt+F9 could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.'
     bridge.core.events.emit('event:warning', { message, at: new Date().toISOString() })
     await eventually(() => expect(w.find('[role="status"]').text()).toBe(message))
   })
 
   it('accepts exactly what settings.json accepts', () => {
-    for (const text of ['CommandOrControl+Alt+G', 'Ctrl+Shift+F24', 'Alt+Space', 'Super+Plus', 'G', 'Ctrl+', 'Ctrl+Alt+Shift+Super+Meta+G', 'Ctrl+F25', 'Ctrl+g', `Ctrl+${'A'.repeat(90)}`]) {
+    for (const text of [
+      'CommandOrControl+Alt+G',
+      'Ctrl+Shift+F24',
+      'Alt+Space',
+      'Super+Plus',
+      'G',
+      'Ctrl+',
+      'Ctrl+Alt+Shift+Super+Meta+G',
+      'Ctrl+F25',
+      'Ctrl+g',
+      `Ctrl+${'A'.repeat(90)}`,
+    ]) {
       expect(acceleratorError(text) === null, text).toBe(acceleratorSchema.safeParse(text).success)
     }
   })

@@ -60,7 +60,13 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
     expect((big.element as HTMLInputElement).checked).toBe(false)
     await big.setValue(true)
     // The whole section went with it: the earlier numbers are kept.
-    await eventually(async () => expect((await saved()).rules).toMatchObject({ bigTransaction: { enabled: true, amount: 250 }, behindPace: { percent: 20 }, unreachable: { polls: 4 } }))
+    await eventually(async () =>
+      expect((await saved()).rules).toMatchObject({
+        bigTransaction: { enabled: true, amount: 250 },
+        behindPace: { percent: 20 },
+        unreachable: { polls: 4 },
+      }),
+    )
   })
 
   it('sets the global switch, sound and quiet hours with weekdays', async () => {
@@ -68,7 +74,13 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
     await byLabel(w, 'Play a sound').setValue(true)
     await byLabel(w, 'Show notifications').setValue(false)
     await byLabel(w, 'Quiet hours').setValue(true)
-    await eventually(async () => expect(await saved()).toMatchObject({ enabled: false, sound: true, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } }))
+    await eventually(async () =>
+      expect(await saved()).toMatchObject({
+        enabled: false,
+        sound: true,
+        quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] },
+      }),
+    )
     const from = w.find('#quiet-from')
     await from.setValue('23:30')
     await from.trigger('change')
@@ -85,7 +97,12 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
     await eventually(async () => expect((await saved()).stores[store.id]).toEqual({ notify: 'important' }))
     await w.find(`#hours-${store.id}-to`).setValue('18:00')
     await w.find(`#hours-${store.id}-to`).trigger('change')
-    await eventually(async () => expect((await saved()).stores[store.id]).toEqual({ notify: 'important', openingHours: { from: '09:00', to: '18:00', days: [0, 1, 2, 3, 4, 5, 6] } }))
+    await eventually(async () =>
+      expect((await saved()).stores[store.id]).toEqual({
+        notify: 'important',
+        openingHours: { from: '09:00', to: '18:00', days: [0, 1, 2, 3, 4, 5, 6] },
+      }),
+    )
     await w.find(`[aria-label="${store.label} is always open"]`).setValue(true)
     await eventually(async () => expect((await saved()).stores[store.id]).toEqual({ notify: 'important', openingHours: null }))
     await eventually(() => expect(w.find(`#hours-${store.id}-to`).exists()).toBe(false))
@@ -93,10 +110,16 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
 
   it('mutes and unmutes', async () => {
     const w = mount(NotificationSettings)
-    await w.findAll('button').find((b) => b.text() === 'Mute for 1 hour')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Mute for 1 hour')!
+      .trigger('click')
     await eventually(async () => expect(bridge.core.alerts.mutedUntil()).not.toBeNull())
     await eventually(() => expect(w.text()).toContain('Muted until'))
-    await w.findAll('button').find((b) => b.text() === 'Unmute')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Unmute')!
+      .trigger('click')
     await eventually(async () => expect(bridge.core.alerts.mutedUntil()).toBeNull())
     await eventually(() => expect(w.text()).toContain('Not muted.'))
   })

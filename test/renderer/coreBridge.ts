@@ -30,8 +30,15 @@ const nodeTransport: Transport = (url, init) =>
           const v = res.headers[n.toLowerCase()]
           return v === undefined ? null : String(v)
         }
-        const reader = { read: async () => (sent ? { done: true, value: undefined } : ((sent = true), { done: false, value: bytes })), cancel: async () => {} }
-        resolve({ status: res.statusCode ?? 0, headers: { get: header }, body: { getReader: () => reader, cancel: async () => {} } } as unknown as Response)
+        const reader = {
+          read: async () => (sent ? { done: true, value: undefined } : ((sent = true), { done: false, value: bytes })),
+          cancel: async () => {},
+        }
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: { get: header },
+          body: { getReader: () => reader, cancel: async () => {} },
+        } as unknown as Response)
       })
     })
     req.on('error', reject)
@@ -47,7 +54,15 @@ export interface CoreBridge {
 /** Starts a core in demo mode (its demo server on loopback) and installs window.storeglance. */
 export async function installCoreBridge(stores = 3): Promise<CoreBridge> {
   const dir = await mkdtemp(join(tmpdir(), 'sg-renderer-'))
-  const core = createAppCore({ userDataDir: dir, version: '0.0.0-test', demo: 'on', demoOptions: { stores, seed: 2 }, secrets: new MemorySecretStore(), transport: nodeTransport, monitor: { spreadMs: () => 0 } })
+  const core = createAppCore({
+    userDataDir: dir,
+    version: '0.0.0-test',
+    demo: 'on',
+    demoOptions: { stores, seed: 2 },
+    secrets: new MemorySecretStore(),
+    transport: nodeTransport,
+    monitor: { spreadMs: () => 0 },
+  })
   await core.start()
   const dispatch = createDispatcher(core.handlers)
   const api = createApi(

@@ -105,7 +105,11 @@ describe('idle costs nothing', () => {
     expect(chartSeries()).toBe(series)
     expect(monthBars()).toBe(bars)
     const pair = vm.stores[1]!.pair!
-    const more = { ...pair.current, transactions: { ...pair.current.transactions, thisMonth: (pair.current.transactions.thisMonth ?? 0) + 1 }, campaignActivity: [] }
+    const more = {
+      ...pair.current,
+      transactions: { ...pair.current.transactions, thisMonth: (pair.current.transactions.thisMonth ?? 0) + 1 },
+      campaignActivity: [],
+    }
     snapshots.setPair({ ...pair, current: more })
     await w.vm.$nextTick()
     expect(chartSeries()).not.toBe(series)

@@ -15,13 +15,11 @@ function rowOf(c: ReturnType<typeof buildComparison>, key: string) {
 }
 
 describe('buildComparison', () => {
-  const c = buildComparison(
-    [
-      { id: 'a', label: 'A', timeZone: 'Europe/London', snapshot: a },
-      { id: 'b', label: 'B', timeZone: 'Europe/London', snapshot: b },
-      { id: 'c', label: 'C', timeZone: 'Europe/London', snapshot: null },
-    ],
-  )
+  const c = buildComparison([
+    { id: 'a', label: 'A', timeZone: 'Europe/London', snapshot: a },
+    { id: 'b', label: 'B', timeZone: 'Europe/London', snapshot: b },
+    { id: 'c', label: 'C', timeZone: 'Europe/London', snapshot: null },
+  ])
 
   it('compares this month with the same period last month per store and in total', () => {
     const t = rowOf(c, 'transactionsThisMonth')

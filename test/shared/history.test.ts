@@ -16,7 +16,14 @@ describe('summarizeHistory', () => {
       { month: '2025-04', transactions: 50, newCustomers: null, partial: true },
     ])
     expect(summarizeHistory('s1', [], []).since).toBeNull()
-    const whole = summarizeHistory('s1', [{ day: '2025-02-01', transactionsThisMonth: 5, newCustomersThisMonth: 1 }, { day: '2025-02-28', transactionsThisMonth: 80, newCustomersThisMonth: 4 }], [])
+    const whole = summarizeHistory(
+      's1',
+      [
+        { day: '2025-02-01', transactionsThisMonth: 5, newCustomersThisMonth: 1 },
+        { day: '2025-02-28', transactionsThisMonth: 80, newCustomersThisMonth: 4 },
+      ],
+      [],
+    )
     expect(whole.months).toEqual([{ month: '2025-02', transactions: 80, newCustomers: 4, partial: false }])
   })
 

@@ -14,7 +14,8 @@ describe('createApi', () => {
   const calls: [string, unknown][] = []
   const invoke: InvokeFn = async (channel, request) => {
     calls.push([channel, request])
-    if (channel === 'accounts:remove') return { ok: false, error: { kind: 'keychain', message: 'Unlock your keyring.' } } as IpcResult<never>
+    if (channel === 'accounts:remove')
+      return { ok: false, error: { kind: 'keychain', message: 'Unlock your keyring.' } } as IpcResult<never>
     return { ok: true, value: { echoed: request } } as never
   }
   const subscribed: string[] = []

@@ -65,11 +65,27 @@ describe('projectMonthEnd', () => {
 describe('daily series', () => {
   it('adds campaigns per day and lets the later series win a shared day', () => {
     const totals = dailyTotals([
-      { days: [{ date: '2026-11-02', quantity: 2 }, { date: '2026-11-01', quantity: 1 }] },
+      {
+        days: [
+          { date: '2026-11-02', quantity: 2 },
+          { date: '2026-11-01', quantity: 1 },
+        ],
+      },
       { days: [{ date: '2026-11-02', quantity: 3 }] },
     ])
-    expect(totals).toEqual([{ date: '2026-11-01', quantity: 1 }, { date: '2026-11-02', quantity: 5 }])
-    expect(mergeDaily([{ date: '2026-10-31', quantity: 9 }, { date: '2026-11-01', quantity: 7 }], totals)).toEqual([
+    expect(totals).toEqual([
+      { date: '2026-11-01', quantity: 1 },
+      { date: '2026-11-02', quantity: 5 },
+    ])
+    expect(
+      mergeDaily(
+        [
+          { date: '2026-10-31', quantity: 9 },
+          { date: '2026-11-01', quantity: 7 },
+        ],
+        totals,
+      ),
+    ).toEqual([
       { date: '2026-10-31', quantity: 9 },
       { date: '2026-11-01', quantity: 1 },
       { date: '2026-11-02', quantity: 5 },

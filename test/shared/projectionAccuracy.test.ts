@@ -20,7 +20,9 @@ const relErr = (projected: number, actual: number) => Math.abs(projected - actua
 
 function report(name: string, e: Errors): { weekday: number; linear: number } {
   const result = { weekday: mape(e.weekday), linear: mape(e.linear) }
-  console.log(`${name}: ${e.weekday.length} store-months, mean error weekday ${result.weekday.toFixed(1)}%, linear ${result.linear.toFixed(1)}%`)
+  console.log(
+    `${name}: ${e.weekday.length} store-months, mean error weekday ${result.weekday.toFixed(1)}%, linear ${result.linear.toFixed(1)}%`,
+  )
   return result
 }
 

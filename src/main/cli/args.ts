@@ -40,7 +40,10 @@ export function parseCommand(command: string, args: string[], options: OptionSpe
     throw new UsageError(parseProblem(err), command)
   }
   if (result.positionals.length > maxPositionals) {
-    throw new UsageError(maxPositionals === 0 ? `${command} takes no arguments besides its options.` : `Too many arguments for ${command}.`, command)
+    throw new UsageError(
+      maxPositionals === 0 ? `${command} takes no arguments besides its options.` : `Too many arguments for ${command}.`,
+      command,
+    )
   }
   return { flags: result.values as Flags, positionals: result.positionals }
 }
@@ -48,7 +51,10 @@ export function parseCommand(command: string, args: string[], options: OptionSpe
 /** parseArgs' error, shortened to what the user needs; positional values are not repeated. */
 function parseProblem(err: unknown): string {
   const e = err as { code?: string; message?: string }
-  const quoted = /'([^']*)'/.exec(e.message ?? '')?.[1]?.replace(/=.*$/, '').replace(/ <value>$/, '')
+  const quoted = /'([^']*)'/
+    .exec(e.message ?? '')?.[1]
+    ?.replace(/=.*$/, '')
+    .replace(/ <value>$/, '')
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Unknown option ${quoted ?? ''}.`.replace(' .', '.')

@@ -55,6 +55,7 @@ export function findAccount(accounts: AccountService, ref: string, command: stri
   let matches = list.filter((a) => a.label === ref)
   if (matches.length === 0) matches = list.filter((a) => a.label.toLowerCase() === ref.toLowerCase())
   if (matches.length === 1) return matches[0]!
-  if (matches.length > 1) throw new UsageError(`Several stores are labelled "${ref}": use the id (see \`storeglance accounts list\`).`, command)
+  if (matches.length > 1)
+    throw new UsageError(`Several stores are labelled "${ref}": use the id (see \`storeglance accounts list\`).`, command)
   throw new UsageError(`No store has the id or label "${ref}". See \`storeglance accounts list\`.`, command)
 }

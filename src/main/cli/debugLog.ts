@@ -22,7 +22,11 @@ export function openDebugLog(io: CliIo, version: string, args: string[]): DebugL
   rememberSecret(io.env['STOREGLANCE_API_KEY'])
   const logger = createFileLogger({ dir: join(userDataDir(io.env), 'logs'), name: 'cli' })
   // The verb only (and the accounts subcommand): other arguments may be personal.
-  const command = (args[0] === 'accounts' ? args.slice(0, 2) : args.slice(0, 1)).join(' ').replace(/[^\w -]/g, '?').slice(0, 40) || '(none)'
+  const command =
+    (args[0] === 'accounts' ? args.slice(0, 2) : args.slice(0, 1))
+      .join(' ')
+      .replace(/[^\w -]/g, '?')
+      .slice(0, 40) || '(none)'
   logger.info('start', { version, command, node: process.versions.node, platform: `${process.platform}-${process.arch}` })
   return {
     logger,

@@ -54,6 +54,7 @@ export function askHidden(question: string, stdin: NodeJS.ReadStream, stderr: (t
 /** The key for `accounts add`: piped stdin when not a terminal, else a hidden prompt. Empty → NoKeyError. */
 export async function readKey(stdin: NodeJS.ReadStream, stderr: (t: string) => void): Promise<string> {
   const key = stdin.isTTY ? await askHidden('API key: ', stdin, stderr) : await readAll(stdin)
-  if (!key) throw new NoKeyError('No API key was given: pipe it on standard input, e.g. printf \'%s\' "$KEY" | storeglance accounts add ...')
+  if (!key)
+    throw new NoKeyError('No API key was given: pipe it on standard input, e.g. printf \'%s\' "$KEY" | storeglance accounts add ...')
   return key
 }

@@ -42,7 +42,11 @@ function lists(s: StoreSnapshot): string[] {
     c.days.length ? `${c.days[0]!.date} to ${c.days[c.days.length - 1]!.date}` : '',
   ])
   return [
-    section('Most active customers', s.mostActive.map((c) => [name(c), `card ${oneLine(c.cardNumber)}`, `${formatFigure(c.transactions)} transactions`]), ['left', 'left', 'right']),
+    section(
+      'Most active customers',
+      s.mostActive.map((c) => [name(c), `card ${oneLine(c.cardNumber)}`, `${formatFigure(c.transactions)} transactions`]),
+      ['left', 'left', 'right'],
+    ),
     section('Campaign activity (transactions per campaign)', activity, ['left', 'left', 'right']),
     section(
       'Latest transactions',
@@ -55,7 +59,10 @@ function lists(s: StoreSnapshot): string[] {
       ]),
       ['left', 'left', 'left', 'right'],
     ),
-    section('Latest customers', s.lastCustomers.map((c) => [oneLine(c.timeStamp), name(c), `card ${oneLine(c.cardNumber)}`])),
+    section(
+      'Latest customers',
+      s.lastCustomers.map((c) => [oneLine(c.timeStamp), name(c), `card ${oneLine(c.cardNumber)}`]),
+    ),
   ]
 }
 

@@ -11,7 +11,8 @@ import { cliMessage, columns, oneLine } from './output'
 export { compare, comparisonCsv, type ColumnState, type StoreColumn } from '../core/comparisonCsv'
 
 const LIMITED_MARK = ' *'
-const totalText = (r: Comparison['rows'][number]) => (r.total.coverage ? `${formatCell(r.total)} [${r.total.coverage}]` : formatCell(r.total))
+const totalText = (r: Comparison['rows'][number]) =>
+  r.total.coverage ? `${formatCell(r.total)} [${r.total.coverage}]` : formatCell(r.total)
 
 /** One line about a store: its age and state, e.g. "as of 5 min ago  ok". */
 function statusCells(c: StoreColumn, now: Date): string[] {

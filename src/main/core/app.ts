@@ -117,7 +117,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   async function syncFromDisk(): Promise<boolean> {
     const diff = await need(diskSync).syncNow()
     // A real store added elsewhere ends demo mode here too.
-    if (demoServer && need(accounts).list().some((a) => !a.demo)) await leaveDemo()
+    if (
+      demoServer &&
+      need(accounts)
+        .list()
+        .some((a) => !a.demo)
+    )
+      await leaveDemo()
     return diff.changed
   }
 
@@ -205,7 +211,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       await monitor.start()
       log.info('started', { version: options.version, stores: accounts.list().length, demo: demoServer !== null })
       stopWatching = watchSettingsFile(options.userDataDir, () => {
-        changedOnDisk().catch((err: unknown) => warn(`Changes made to the settings by another program could not be read: ${(err as Error).message}`))
+        changedOnDisk().catch((err: unknown) =>
+          warn(`Changes made to the settings by another program could not be read: ${(err as Error).message}`),
+        )
       })
     },
     async stop() {

@@ -31,7 +31,13 @@ export interface StoreColumn {
 /** The comparison of `cols`, through the shared builder (the same table the window shows). */
 export function compare(cols: StoreColumn[]): Comparison {
   return buildComparison(
-    cols.map((c) => ({ id: c.account.id, label: c.account.label, timeZone: c.account.timeZone, snapshot: c.snapshot, ...(c.history ? { history: c.history } : {}) })),
+    cols.map((c) => ({
+      id: c.account.id,
+      label: c.account.label,
+      timeZone: c.account.timeZone,
+      snapshot: c.snapshot,
+      ...(c.history ? { history: c.history } : {}),
+    })),
   )
 }
 
@@ -72,5 +78,8 @@ export async function withHistory(history: HistoryStore, cols: StoreColumn[]): P
 
 /** The enabled stores in the user's order (`storeOrder` from settings): the columns of every export. */
 export function exportedAccounts(accounts: readonly Account[], storeOrder: readonly string[]): Account[] {
-  return inUserOrder(accounts.filter((a) => a.enabled), storeOrder)
+  return inUserOrder(
+    accounts.filter((a) => a.enabled),
+    storeOrder,
+  )
 }

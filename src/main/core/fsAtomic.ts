@@ -74,7 +74,10 @@ export async function quarantineUnique(file: string, now: Date = new Date()): Pr
   for (let i = 0; i < 1000; i++) {
     const when = new Date(now.getTime() + i)
     const target = join(dirname(file), `${basename(file)}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}`)
-    const taken = await fs.lstat(target).then(() => true, () => false)
+    const taken = await fs.lstat(target).then(
+      () => true,
+      () => false,
+    )
     if (!taken) return quarantine(file, when)
   }
   return quarantine(file, now)

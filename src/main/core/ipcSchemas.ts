@@ -30,5 +30,11 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   'history:get': z.strictObject({ id }),
   'comparison:exportCsv': z.null(),
   // A route of our own pages only: `#/<view>` or `#/<view>/<id>`, or '' (the window as it is).
-  'glance:hide': z.strictObject({ openRoute: z.string().max(300).regex(/^(#\/[a-z]{1,20}(\/[A-Za-z0-9._~%-]{1,250})?)?$/).nullable() }),
+  'glance:hide': z.strictObject({
+    openRoute: z
+      .string()
+      .max(300)
+      .regex(/^(#\/[a-z]{1,20}(\/[A-Za-z0-9._~%-]{1,250})?)?$/)
+      .nullable(),
+  }),
 }

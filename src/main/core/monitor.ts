@@ -43,8 +43,7 @@ export interface MonitorDeps {
 
 /** The outcome of one poll of one store (what the alert engine consumes): a snapshot or a classified failure. */
 export type PollOutcome =
-  | { id: string; at: string; snapshot: StoreSnapshot }
-  | { id: string; at: string; error: { kind: ErrorKind; message: string } }
+  { id: string; at: string; snapshot: StoreSnapshot } | { id: string; at: string; error: { kind: ErrorKind; message: string } }
 
 export interface MonitorEvents {
   snapshot: SnapshotPair
@@ -160,7 +159,11 @@ export function createMonitor(deps: MonitorDeps) {
     const interval = deps.accounts.settings().intervalSec
     for (const id of [...pairs.keys()]) if (!deps.accounts.list().some((a) => a.id === id)) pairs.delete(id)
     poller.setTargets(
-      enabled().map((a) => ({ id: a.id, intervalSec: a.intervalSec ?? interval, lastSuccessAt: pairs.get(a.id)?.current.fetchedAt ?? null })),
+      enabled().map((a) => ({
+        id: a.id,
+        intervalSec: a.intervalSec ?? interval,
+        lastSuccessAt: pairs.get(a.id)?.current.fetchedAt ?? null,
+      })),
     )
   }
 

@@ -81,7 +81,15 @@ export function wireGlance(deps: GlanceWiringDeps): GlanceWiring {
   }
   let tray: TrayView | null = null
   try {
-    tray = createTray({ iconDir: trayIconDir(), act, onClick: (bounds) => (deps.toggleGlance ? deps.toggleGlance(bounds) : deps.show('')), showTitle: () => true }, glanceInput(core))
+    tray = createTray(
+      {
+        iconDir: trayIconDir(),
+        act,
+        onClick: (bounds) => (deps.toggleGlance ? deps.toggleGlance(bounds) : deps.show('')),
+        showTitle: () => true,
+      },
+      glanceInput(core),
+    )
   } catch {
     tray = null // No tray on this desktop: the window stays the way in.
   }
@@ -120,5 +128,9 @@ export function wireGlance(deps: GlanceWiringDeps): GlanceWiring {
 export async function sayKeepsRunningOnce(userDataDir: string): Promise<void> {
   if (!(await firstTime(userDataDir, 'keeps-running-in-tray').catch(() => false))) return
   if (!Notification.isSupported()) return
-  new Notification({ title: 'Storeglance keeps running', body: 'Storeglance keeps running in the tray and keeps watching your stores. Quit it from the tray menu.', silent: true }).show()
+  new Notification({
+    title: 'Storeglance keeps running',
+    body: 'Storeglance keeps running in the tray and keeps watching your stores. Quit it from the tray menu.',
+    silent: true,
+  }).show()
 }

@@ -39,7 +39,11 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
  * Wires every invoke channel to the dispatcher; `getWindows` gives our window (or windows: the main
  * window and the tray's glance), whose main frames are trusted. Returns a function that removes the handlers.
  */
-export function registerIpc(dispatch: Dispatch, getWindows: () => BrowserWindow | null | readonly (BrowserWindow | null)[], appUrl: string): () => void {
+export function registerIpc(
+  dispatch: Dispatch,
+  getWindows: () => BrowserWindow | null | readonly (BrowserWindow | null)[],
+  appUrl: string,
+): () => void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown) => {
       const windows = getWindows()

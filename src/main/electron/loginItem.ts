@@ -27,7 +27,8 @@ export function autostartFile(env: NodeJS.ProcessEnv = process.env, home: string
  */
 function quoteExecArg(arg: string): string {
   // A control character (a newline above all) could add lines to the entry: refuse it.
-  if (/[\u0000-\u001f\u007f]/.test(arg)) throw new Error('The path of Storeglance contains a control character; launch at login cannot be set up.')
+  if (/[\u0000-\u001f\u007f]/.test(arg))
+    throw new Error('The path of Storeglance contains a control character; launch at login cannot be set up.')
   if (/^[A-Za-z0-9_\-./=:]+$/.test(arg)) return arg
   return `"${arg.replace(/[\\"`$]/g, (c) => (c === '\\' ? '\\\\\\\\' : `\\\\${c}`))}"`
 }
@@ -35,7 +36,16 @@ function quoteExecArg(arg: string): string {
 /** The autostart entry that starts `command` (executable and arguments) hidden. */
 export function desktopEntry(command: string[]): string {
   const exec = [...command, HIDDEN_FLAG].map(quoteExecArg).join(' ')
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Storeglance', 'Comment=Loyalty figures of your stores, in the tray', `Exec=${exec}`, 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n')
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Storeglance',
+    'Comment=Loyalty figures of your stores, in the tray',
+    `Exec=${exec}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n')
 }
 
 /** The command that starts this app: the AppImage itself, the packaged binary, or Electron with the app folder. */
@@ -46,7 +56,11 @@ export function launchCommand(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 /** Turns launch at login on or off for this platform. */
-export async function setLaunchAtLogin(enabled: boolean, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function setLaunchAtLogin(
+  enabled: boolean,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   if (platform === 'linux') {
     const file = autostartFile(env)
     if (enabled) await writeFileAtomic(file, desktopEntry(launchCommand(env)), 0o644)

@@ -118,7 +118,5 @@ export async function serveRendererRequest(root: string, request: Pick<Request, 
 
 /** Serves `root` (the built renderer folder) on app://storeglance/. Call once the app is ready. */
 export function serveRenderer(root: string): void {
-  protocol.handle(APP_SCHEME, (request) =>
-    serveRendererRequest(root, request).catch(() => new Response('Not found', { status: 404 })),
-  )
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(root, request).catch(() => new Response('Not found', { status: 404 })))
 }

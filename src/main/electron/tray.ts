@@ -7,7 +7,15 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron'
-import { tooltipText, trayMenu, trayState, type GlanceInput, type GlanceMenuItem, type MenuAction, type TrayState } from '../core/glance/glance'
+import {
+  tooltipText,
+  trayMenu,
+  trayState,
+  type GlanceInput,
+  type GlanceMenuItem,
+  type MenuAction,
+  type TrayState,
+} from '../core/glance/glance'
 
 export interface TrayDeps {
   /** Folder of the tray-<state>.png icons. */

@@ -25,7 +25,11 @@ export interface WindowController {
  * Creates the controller; `dir` holds window-state.json, `onError` hears about failed saves, and
  * `onClosed` is told each time the user closes the main window (the app may live on in the tray).
  */
-export async function createWindowController(dir: string, onError: (err: unknown) => void, onClosed: () => void = () => undefined): Promise<WindowController> {
+export async function createWindowController(
+  dir: string,
+  onError: (err: unknown) => void,
+  onClosed: () => void = () => undefined,
+): Promise<WindowController> {
   let bounds = await loadWindowBounds(dir)
   let window: BrowserWindow | null = null
   const live = () => (window && !window.isDestroyed() ? window : null)

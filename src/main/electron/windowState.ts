@@ -81,7 +81,10 @@ export function createWindowStateStore(dir: string) {
 /** The bounds the window should open with, given what was saved and the displays there are now. */
 export async function loadWindowBounds(dir: string): Promise<WindowState | null> {
   const saved = await createWindowStateStore(dir).load()
-  return restorableBounds(saved, screen.getAllDisplays().map((d) => d.workArea))
+  return restorableBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
 }
 
 /**

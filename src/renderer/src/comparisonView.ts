@@ -48,7 +48,11 @@ export function indexed(days: readonly DailyCount[]): DailyCount[] {
 }
 
 /** Progress against a monthly target: so far and projected, as fractions of the target. */
-export function targetProgress(target: number | undefined, soFar: number | null, projected: number | null): { soFar: number | null; projected: number | null } | null {
+export function targetProgress(
+  target: number | undefined,
+  soFar: number | null,
+  projected: number | null,
+): { soFar: number | null; projected: number | null } | null {
   if (!target || target <= 0) return null
   return { soFar: soFar === null ? null : soFar / target, projected: projected === null ? null : projected / target }
 }

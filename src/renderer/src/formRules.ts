@@ -48,7 +48,13 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /** Why a whole number field is refused, or null. Empty is allowed when `optional`. */
-export function intError(raw: string | number | null | undefined, min: number, max: number, label: string, optional = false): string | null {
+export function intError(
+  raw: string | number | null | undefined,
+  min: number,
+  max: number,
+  label: string,
+  optional = false,
+): string | null {
   if (raw === '' || raw === null || raw === undefined) return optional ? null : `${label} is required`
   const n = Number(raw)
   if (!Number.isInteger(n)) return `${label} must be a whole number`

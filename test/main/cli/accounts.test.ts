@@ -13,9 +13,27 @@ import { STORE_COLOURS } from '../../../src/shared/model'
 import { CLI, cli, demoServer, NO_DBUS, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome } from './helpers'
 
 const addArgs = (server: DemoServer, s: DemoStore, extra: string[] = []) => [
-  'accounts', 'add', '--label', s.label, '--endpoint', server.url, '--user-id', s.userId, '--account-id', s.accountId, '--time-zone', s.timeZone, ...extra,
+  'accounts',
+  'add',
+  '--label',
+  s.label,
+  '--endpoint',
+  server.url,
+  '--user-id',
+  s.userId,
+  '--account-id',
+  s.accountId,
+  '--time-zone',
+  s.timeZone,
+  ...extra,
 ]
-const listJson = async (home: string) => JSON.parse((await cli(['accounts', 'list', '--json'], { home })).stdout) as { id: string; label: string; hasKey: boolean | null; limitedPermissions?: boolean }[]
+const listJson = async (home: string) =>
+  JSON.parse((await cli(['accounts', 'list', '--json'], { home })).stdout) as {
+    id: string
+    label: string
+    hasKey: boolean | null
+    limitedPermissions?: boolean
+  }[]
 
 describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED: no keychain)' : ''}`, () => {
   it.skipIf(skipKeychain)('add reads the key from stdin, tests it, keeps it in the keychain only; list shows the store', async () => {
@@ -26,7 +44,9 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
     const added = await cli(addArgs(server, a), { home, input: `${a.key}\n` })
     expect(added.code, added.stderr).toBe(0)
     expect(added.stdout).toMatch(/^Added "Harbour Café" \(id [0-9a-f-]{36}\)\. Its API key is in the system keychain\.\n$/)
-    expect((await cli(addArgs(server, b, ['--limited-permissions', '--colour', '#123456', '--format', 'json']), { home, input: b.key })).code).toBe(0)
+    expect(
+      (await cli(addArgs(server, b, ['--limited-permissions', '--colour', '#123456', '--format', 'json']), { home, input: b.key })).code,
+    ).toBe(0)
 
     const settings = await readFile(join(home, 'settings.json'), 'utf8')
     expect(settings).not.toContain(a.key)
@@ -40,7 +60,11 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
     const text = await cli(['accounts', 'list'], { home })
     expect(text.code).toBe(0)
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+Label\s+Endpoint\s+User id\s+Account id\s+Time zone\s+Enabled\s+Permissions\s+Key$/)
-    expect(text.stdout).toMatch(new RegExp(`${list[1]!.id}\\s+${b.label}\\s+${server.url}\\s+${b.userId}\\s+${b.accountId}\\s+${b.timeZone}\\s+yes\\s+limited\\s+stored`))
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `${list[1]!.id}\\s+${b.label}\\s+${server.url}\\s+${b.userId}\\s+${b.accountId}\\s+${b.timeZone}\\s+yes\\s+limited\\s+stored`,
+      ),
+    )
   })
 
   it.skipIf(skipKeychain)('add without --colour picks the first palette colour no store uses, as the window does', async () => {
@@ -55,32 +79,37 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
     expect(settings.accounts.map((x) => x.colour)).toEqual([STORE_COLOURS[0], STORE_COLOURS[1]])
   })
 
-  it.skipIf(skipKeychain)('add refuses a duplicate (64), a key the server refuses (2), a server that fails (3) and no key (4); nothing is saved', async () => {
-    requireKeychain()
-    const server = await demoServer({ stores: 2 })
-    const home = await tempHome()
-    const [a, b] = server.stores as [DemoStore, DemoStore]
-    await seedAccounts(home, server, [a])
+  it.skipIf(skipKeychain)(
+    'add refuses a duplicate (64), a key the server refuses (2), a server that fails (3) and no key (4); nothing is saved',
+    async () => {
+      requireKeychain()
+      const server = await demoServer({ stores: 2 })
+      const home = await tempHome()
+      const [a, b] = server.stores as [DemoStore, DemoStore]
+      await seedAccounts(home, server, [a])
 
-    const dup = await cli(addArgs(server, a, ['--label', 'Again']), { home, input: a.key })
-    expect(dup.code).toBe(64)
-    expect(dup.stderr).toMatch(/^storeglance: This store is already in Storeglance as "Harbour Café"/)
+      const dup = await cli(addArgs(server, a, ['--label', 'Again']), { home, input: a.key })
+      expect(dup.code).toBe(64)
+      expect(dup.stderr).toMatch(/^storeglance: This store is already in Storeglance as "Harbour Café"/)
 
-    const wrong = await cli(addArgs(server, b), { home, input: a.key })
-    expect(wrong.code).toBe(2)
-    expect(wrong.stderr).toMatch(/storeglance: Server error: Storeglance could not open the dashboard of ".*" with this key: The server refused the request/)
+      const wrong = await cli(addArgs(server, b), { home, input: a.key })
+      expect(wrong.code).toBe(2)
+      expect(wrong.stderr).toMatch(
+        /storeglance: Server error: Storeglance could not open the dashboard of ".*" with this key: The server refused the request/,
+      )
 
-    server.setFault(b.accountId, { kind: 'http', status: 502 })
-    const failing = await cli(addArgs(server, b), { home, input: b.key })
-    expect(failing.code).toBe(3)
-    expect(failing.stderr).toMatch(/storeglance: HTTP error: .*HTTP 502/)
+      server.setFault(b.accountId, { kind: 'http', status: 502 })
+      const failing = await cli(addArgs(server, b), { home, input: b.key })
+      expect(failing.code).toBe(3)
+      expect(failing.stderr).toMatch(/storeglance: HTTP error: .*HTTP 502/)
 
-    const empty = await cli(addArgs(server, b), { home, input: '  \n' })
-    expect(empty.code).toBe(4)
-    expect(empty.stderr).toMatch(/^storeglance: No API key was given: pipe it on standard input/)
+      const empty = await cli(addArgs(server, b), { home, input: '  \n' })
+      expect(empty.code).toBe(4)
+      expect(empty.stderr).toMatch(/^storeglance: No API key was given: pipe it on standard input/)
 
-    expect((await listJson(home)).map((x) => x.label)).toEqual(['Harbour Café'])
-  })
+      expect((await listJson(home)).map((x) => x.label)).toEqual(['Harbour Café'])
+    },
+  )
 
   it.skipIf(skipKeychain)('test by label or id: 0 when the server answers, 2 or 3 when not, 4 when the key is missing', async () => {
     requireKeychain()
@@ -107,7 +136,9 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
 
     const unknown = await cli(['accounts', 'test', 'Nowhere'], { home })
     expect(unknown.code).toBe(64)
-    expect(unknown.stderr).toMatch(/^storeglance: No store has the id or label "Nowhere"\. See `storeglance accounts list`\.\nUsage: storeglance accounts test/)
+    expect(unknown.stderr).toMatch(
+      /^storeglance: No store has the id or label "Nowhere"\. See `storeglance accounts list`\.\nUsage: storeglance accounts test/,
+    )
   })
 
   it.skipIf(skipKeychain)('remove deletes the store, its key and its saved figures', async () => {
@@ -174,7 +205,9 @@ const noScript = (() => {
  */
 function onTerminal(args: string[], typed: string, home: string): Promise<{ code: number | null; screen: string }> {
   const command = ['node', CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, STOREGLANCE_HOME: home, STOREGLANCE_API_KEY: '' } })
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { ...process.env, STOREGLANCE_HOME: home, STOREGLANCE_API_KEY: '' },
+  })
   let screen = ''
   let typedYet = false
   const onData = (d: Buffer) => {

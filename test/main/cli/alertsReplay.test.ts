@@ -33,7 +33,10 @@ describe('storeglance alerts replay', () => {
     ])
     const r = await cli(['alerts', 'replay', file, '--json'], { env: { TZ: 'Europe/Paris' } })
     expect(r).toMatchObject({ code: 0, stderr: '' })
-    const alerts = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const alerts = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(alerts.map((a) => Object.keys(a))).toEqual([
       ['at', 'store', 'kind', 'urgent', 'title', 'body', 'delivered'],
       ['at', 'store', 'kind', 'urgent', 'title', 'body', 'delivered', 'suppressedBy'],
@@ -49,7 +52,13 @@ describe('storeglance alerts replay', () => {
   })
 
   it('uses the process TZ for quiet hours', async () => {
-    const file = await scenarioFile([header, fail('2025-03-10T21:00:00Z'), fail('2025-03-10T21:05:00Z'), fail('2025-03-10T21:10:00Z'), { at: '2025-03-10T21:15:00Z', store: 'harbour', snapshot: snap() }])
+    const file = await scenarioFile([
+      header,
+      fail('2025-03-10T21:00:00Z'),
+      fail('2025-03-10T21:05:00Z'),
+      fail('2025-03-10T21:10:00Z'),
+      { at: '2025-03-10T21:15:00Z', store: 'harbour', snapshot: snap() },
+    ])
     const utc = await cli(['alerts', 'replay', file, '--json'], { env: { TZ: 'UTC' } })
     expect(JSON.parse(utc.stdout.trimEnd().split('\n')[1]!)).toMatchObject({ kind: 'recovered', delivered: true })
   })
@@ -58,7 +67,9 @@ describe('storeglance alerts replay', () => {
     const file = await scenarioFile([{ at: '2025-03-10T09:00:00Z', store: 'x1', error: { kind: 'api', message: 'Invalid key' } }, ''])
     const r = await cli(['alerts', 'replay', file])
     expect(r).toMatchObject({ code: 0, stderr: '' })
-    expect(r.stdout).toBe('2025-03-10T09:00:00Z  x1  keyRejected (urgent)  x1 refused the key: The server refused the key or permission of x1 (Invalid key). Check the key in Settings.\n')
+    expect(r.stdout).toBe(
+      '2025-03-10T09:00:00Z  x1  keyRejected (urgent)  x1 refused the key: The server refused the key or permission of x1 (Invalid key). Check the key in Settings.\n',
+    )
   })
 
   it('applies mutes and unmutes in order', async () => {
@@ -71,12 +82,26 @@ describe('storeglance alerts replay', () => {
       { at: '2025-03-10T10:05:00Z', unmute: true },
     ])
     const r = await cli(['alerts', 'replay', file, '--json'], { env: { TZ: 'UTC' } })
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { suppressedBy?: string }).map((a) => a.suppressedBy)).toEqual([undefined, 'muted'])
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { suppressedBy?: string })
+        .map((a) => a.suppressedBy),
+    ).toEqual([undefined, 'muted'])
   })
 
   it.each([
     [['{"at": "2025-03-10T09:00:00Z", "store": "a", "error": {"kind": "network"}}', 'not json'], 2, /not valid JSON/],
-    [[header, { at: '2025-03-10T09:00:00Z', store: 'a', error: { kind: 'network' } }, { at: '2025-03-10T08:59:59Z', store: 'a', error: { kind: 'network' } }], 3, /out of time order/],
+    [
+      [
+        header,
+        { at: '2025-03-10T09:00:00Z', store: 'a', error: { kind: 'network' } },
+        { at: '2025-03-10T08:59:59Z', store: 'a', error: { kind: 'network' } },
+      ],
+      3,
+      /out of time order/,
+    ],
     [[{ at: 'yesterday', store: 'a', error: { kind: 'network' } }], 1, /at: expected an ISO-8601 instant/],
     [[{ at: '2025-03-10T09:00:00Z', store: 'a', error: { kind: 'teapot' } }], 1, /line 1/],
     [[{ at: '2025-03-10T09:00:00Z', store: 'a' }], 1, /line 1/],

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest'
 import type { DemoServer, DemoStore } from '../../../src/main/core/demo'
 import { cli, demoServer, tempHome } from './helpers'
 
-const target = (server: DemoServer, store: DemoStore) => ['--endpoint', server.url, '--user-id', store.userId, '--account-id', store.accountId]
+const target = (server: DemoServer, store: DemoStore) => [
+  '--endpoint',
+  server.url,
+  '--user-id',
+  store.userId,
+  '--account-id',
+  store.accountId,
+]
 
 describe('storeglance --debug', () => {
   it('writes a key-free log of the command to the user data folder and says where', async () => {

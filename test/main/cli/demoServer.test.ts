@@ -61,10 +61,13 @@ describe('storeglance demo-server', () => {
 
   it('without --json lists every store’s label, user id, account id and key; exits 0 on SIGINT', async () => {
     const run = start(['--stores', '2'])
-    expect(await run.firstLine).toMatch(/^Demo server listening on http:\/\/127\.0\.0\.1:\d+ \(2 stores, seed 1\)\. Stop it with Ctrl\+C\.$/)
+    expect(await run.firstLine).toMatch(
+      /^Demo server listening on http:\/\/127\.0\.0\.1:\d+ \(2 stores, seed 1\)\. Stop it with Ctrl\+C\.$/,
+    )
     const twin = await demoServer({ stores: 2 })
     for (let i = 0; i < 100 && !run.output().stdout.includes('Add a store'); i++) await new Promise((r) => setTimeout(r, 20))
-    for (const s of twin.stores) expect(run.output().stdout).toMatch(new RegExp(`${s.label}\\s+${s.userId}\\s+${s.accountId}\\s+${s.key}\\s+${s.timeZone}`))
+    for (const s of twin.stores)
+      expect(run.output().stdout).toMatch(new RegExp(`${s.label}\\s+${s.userId}\\s+${s.accountId}\\s+${s.key}\\s+${s.timeZone}`))
     expect(run.output().stdout).toMatch(/printf '%s' '.+' \| storeglance accounts add --label 'Harbour Café' --endpoint http/)
     run.child.kill('SIGINT')
     expect(await run.exited).toBe(0)
@@ -75,6 +78,8 @@ describe('storeglance demo-server', () => {
     const port = new URL(busy.url).port
     const run = start(['--port', port])
     expect(await run.exited).toBe(1)
-    expect(run.output().stderr).toBe(`storeglance: The demo server could not listen on 127.0.0.1 port ${port} (EADDRINUSE). Choose another --port.\n`)
+    expect(run.output().stderr).toBe(
+      `storeglance: The demo server could not listen on 127.0.0.1 port ${port} (EADDRINUSE). Choose another --port.\n`,
+    )
   })
 })

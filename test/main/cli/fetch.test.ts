@@ -8,10 +8,27 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import type { DemoFault, DemoServer, DemoStore } from '../../../src/main/core/demo'
 import {
-  cli, clientSnapshot, demoServer, ENV_KEY, NO_DBUS, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome, withoutFetchedAt,
+  cli,
+  clientSnapshot,
+  demoServer,
+  ENV_KEY,
+  NO_DBUS,
+  requireKeychain,
+  seedAccounts,
+  seedWithoutKeys,
+  skipKeychain,
+  tempHome,
+  withoutFetchedAt,
 } from './helpers'
 
-const target = (server: DemoServer, store: DemoStore) => ['--endpoint', server.url, '--user-id', store.userId, '--account-id', store.accountId]
+const target = (server: DemoServer, store: DemoStore) => [
+  '--endpoint',
+  server.url,
+  '--user-id',
+  store.userId,
+  '--account-id',
+  store.accountId,
+]
 const withKey = (store: DemoStore) => ({ env: { STOREGLANCE_API_KEY: store.key } })
 
 describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
@@ -21,7 +38,21 @@ describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
     const sizes = { mostActive: 3, days: 7, lastTransactions: 4, lastCustomers: 2 }
     const home = await tempHome()
     for (const format of ['xml', 'json'] as const) {
-      const args = ['fetch', ...target(server, store), '--format', format, '--top', '3', '--days', '7', '--last-transactions', '4', '--last-customers', '2', '--json']
+      const args = [
+        'fetch',
+        ...target(server, store),
+        '--format',
+        format,
+        '--top',
+        '3',
+        '--days',
+        '7',
+        '--last-transactions',
+        '4',
+        '--last-customers',
+        '2',
+        '--json',
+      ]
       const r = await cli(args, { home, ...withKey(store) })
       expect(r.code, r.stderr).toBe(0)
       expect(r.stderr).toBe('')
@@ -44,7 +75,11 @@ describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
     const fig = (n: number | null) => n!.toLocaleString('en-US')
     expect(r.stdout).toContain(`Store ${store.accountId} (user ${store.userId}`)
     expect(r.stdout).toMatch(new RegExp(`Customers, all time\\s+${fig(s.customers.allTime)}\\n`))
-    expect(r.stdout).toMatch(new RegExp(`Transactions this month\\s+${fig(s.transactions.thisMonth)} \\(.*vs ${fig(s.transactions.samePeriodLastMonth)} in the same period last month\\)`))
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `Transactions this month\\s+${fig(s.transactions.thisMonth)} \\(.*vs ${fig(s.transactions.samePeriodLastMonth)} in the same period last month\\)`,
+      ),
+    )
     expect(r.stdout).toMatch(new RegExp(`Active campaigns\\s+${s.activeCampaigns}\\n`))
     for (const c of s.mostActive.slice(0, 2)) expect(r.stdout).toContain(`${c.firstName} ${c.lastName}`)
     expect(r.stdout).toContain(s.lastTransactions[0]!.date)
@@ -57,7 +92,12 @@ describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
     ['an HTML page with status 200', { kind: 'html200' }, /^storeglance: Unusable response: .*not a dashboard response/, []],
     ['a truncated body', { kind: 'truncated' }, /^storeglance: Unusable response: .*(cut off|could not be read)/, []],
     ['a connection reset', { kind: 'reset' }, /^storeglance: Network error: /, []],
-    ['a body that never ends', { kind: 'hang' }, /^storeglance: Timeout: The server did not answer within 0\.5 s\.$/, ['--timeout-ms', '500']],
+    [
+      'a body that never ends',
+      { kind: 'hang' },
+      /^storeglance: Timeout: The server did not answer within 0\.5 s\.$/,
+      ['--timeout-ms', '500'],
+    ],
     ['a body too large', { kind: 'huge', bytes: 8 * 1024 * 1024 }, /^storeglance: Unusable response: .*too large/, []],
     ['a closed port', 'closed', /^storeglance: Network error: The server refused the connection/, []],
   ]
@@ -113,7 +153,10 @@ describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
     await new Promise<void>((r) => spy.listen(0, '127.0.0.1', r))
     try {
       const url = `http://127.0.0.1:${(spy.address() as AddressInfo).port}`
-      const r = await cli(['fetch', '--endpoint', url, '--user-id', 'u', '--account-id', 'a'], { home: await tempHome(), env: { STOREGLANCE_API_KEY: ENV_KEY } })
+      const r = await cli(['fetch', '--endpoint', url, '--user-id', 'u', '--account-id', 'a'], {
+        home: await tempHome(),
+        env: { STOREGLANCE_API_KEY: ENV_KEY },
+      })
       expect(r.code).toBe(2)
       expect(seen).toHaveLength(1)
       expect(seen[0]).not.toContain(ENV_KEY)
@@ -129,7 +172,9 @@ describe('storeglance fetch without STOREGLANCE_API_KEY', () => {
     const r = await cli(['fetch', ...target(server, server.stores[0]!)], { home: await tempHome() })
     expect(r.code).toBe(4)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toBe('storeglance: No API key for this store. Set STOREGLANCE_API_KEY or add the store with `storeglance accounts add`.\n')
+    expect(r.stderr).toBe(
+      'storeglance: No API key for this store. Set STOREGLANCE_API_KEY or add the store with `storeglance accounts add`.\n',
+    )
   })
 
   it.skipIf(skipKeychain)('reads the key of the configured store from the keychain (endpoint as given or with /api.php)', async () => {
@@ -138,7 +183,10 @@ describe('storeglance fetch without STOREGLANCE_API_KEY', () => {
     const home = await tempHome()
     await seedAccounts(home, server, server.stores)
     const store = server.stores[1]!
-    const r = await cli(['fetch', '--endpoint', `${server.url}/api.php`, '--user-id', store.userId, '--account-id', store.accountId, '--json'], { home })
+    const r = await cli(
+      ['fetch', '--endpoint', `${server.url}/api.php`, '--user-id', store.userId, '--account-id', store.accountId, '--json'],
+      { home },
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(withoutFetchedAt(JSON.parse(r.stdout))).toEqual(withoutFetchedAt(await clientSnapshot(server, store)))
   })

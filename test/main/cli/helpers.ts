@@ -10,7 +10,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, expect } from 'vitest'
-import { DEFAULT_SIZES, type Account, type AccountInput, type RequestSizes, type ResponseFormat, type StoreSnapshot } from '../../../src/shared/model'
+import {
+  DEFAULT_SIZES,
+  type Account,
+  type AccountInput,
+  type RequestSizes,
+  type ResponseFormat,
+  type StoreSnapshot,
+} from '../../../src/shared/model'
 import { fetchDashboard } from '../../../src/main/core/api'
 import { createAccountService, KeytarSecretStore, MemorySecretStore, openSettingsFile } from '../../../src/main/core/accounts'
 import { startDemoServer, type DemoServer, type DemoServerOptions, type DemoStore } from '../../../src/main/core/demo'
@@ -114,8 +121,20 @@ export async function cli(args: string[], opts: RunOptions = {}): Promise<RunRes
 }
 
 /** The snapshot the client itself gets for a demo store (to compare the CLI's output against). */
-export function clientSnapshot(server: DemoServer, store: DemoStore, format: ResponseFormat = 'xml', sizes: RequestSizes = DEFAULT_SIZES): Promise<StoreSnapshot> {
-  return fetchDashboard({ endpoint: server.url, userId: store.userId, accountId: store.accountId, key: store.key, format, sizes: { ...sizes } })
+export function clientSnapshot(
+  server: DemoServer,
+  store: DemoStore,
+  format: ResponseFormat = 'xml',
+  sizes: RequestSizes = DEFAULT_SIZES,
+): Promise<StoreSnapshot> {
+  return fetchDashboard({
+    endpoint: server.url,
+    userId: store.userId,
+    accountId: store.accountId,
+    key: store.key,
+    format,
+    sizes: { ...sizes },
+  })
 }
 
 /** Everything but fetchedAt, which differs between two fetches of the same figures. */
@@ -127,8 +146,16 @@ export function withoutFetchedAt(s: StoreSnapshot): Omit<StoreSnapshot, 'fetched
 /** The account input for a demo store. */
 export function demoInput(server: DemoServer, store: DemoStore, over: Partial<AccountInput> = {}): AccountInput {
   return {
-    label: store.label, endpoint: server.url, userId: store.userId, accountId: store.accountId, timeZone: store.timeZone,
-    colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES }, ...over,
+    label: store.label,
+    endpoint: server.url,
+    userId: store.userId,
+    accountId: store.accountId,
+    timeZone: store.timeZone,
+    colour: '#2563eb',
+    enabled: true,
+    format: 'xml',
+    sizes: { ...DEFAULT_SIZES },
+    ...over,
   }
 }
 
@@ -145,14 +172,16 @@ export async function seedAccounts(
   const service = await createAccountService({
     settingsFile: openSettingsFile(home),
     secrets: options.secrets ?? new KeytarSecretStore(),
-    testConnection: (a, key) => fetchDashboard({ endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, key, format: a.format, sizes: a.sizes }),
+    testConnection: (a, key) =>
+      fetchDashboard({ endpoint: a.endpoint, userId: a.userId, accountId: a.accountId, key, format: a.format, sizes: a.sizes }),
   })
   for (const s of stores) await service.add(demoInput(server, s, options.over?.(s)), s.key)
   return service.list()
 }
 
 /** Stores without their keys in the keychain (settings only). */
-export const seedWithoutKeys = (home: string, server: DemoServer, stores: DemoStore[]) => seedAccounts(home, server, stores, { secrets: new MemorySecretStore() })
+export const seedWithoutKeys = (home: string, server: DemoServer, stores: DemoStore[]) =>
+  seedAccounts(home, server, stores, { secrets: new MemorySecretStore() })
 
 /** Parses CSV as RFC 4180 (quotes, doubled quotes, commas and newlines inside quotes). */
 export function parseCsv(text: string): string[][] {
@@ -193,10 +222,12 @@ const IN_CI = process.env.CI === 'true'
 /** Why the real keychain cannot be used here, or null when a probe round trip works. */
 async function keychainUnavailableReason(): Promise<string | null> {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return 'DBUS_SESSION_BUS_ADDRESS is not set'
-  if (process.env.STOREGLANCE_KEYRING_SESSION !== '1') return 'not running inside scripts/with-keyring.sh (refusing to write into your own keyring)'
+  if (process.env.STOREGLANCE_KEYRING_SESSION !== '1')
+    return 'not running inside scripts/with-keyring.sh (refusing to write into your own keyring)'
   const store = new KeytarSecretStore()
   const id = `probe-${randomUUID()}`
-  const limit = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, no) => setTimeout(() => no(new Error('no answer within 5 s')), 5_000))])
+  const limit = <T>(p: Promise<T>) =>
+    Promise.race([p, new Promise<never>((_, no) => setTimeout(() => no(new Error('no answer within 5 s')), 5_000))])
   try {
     await limit(store.set(id, 'probe-value'))
     const back = await limit(store.get(id))
@@ -212,7 +243,9 @@ export const keychainReason = await keychainUnavailableReason()
 /** Skip keychain tests when there is no keychain, except in CI where that is a failure. */
 export const skipKeychain = keychainReason !== null && !IN_CI
 if (skipKeychain) {
-  console.warn(`SKIPPED CLI keychain tests: ${keychainReason}. Run them with: bash scripts/with-keyring.sh npx vitest run --project node test/main/cli`)
+  console.warn(
+    `SKIPPED CLI keychain tests: ${keychainReason}. Run them with: bash scripts/with-keyring.sh npx vitest run --project node test/main/cli`,
+  )
 }
 
 /** In CI a missing keychain fails the test instead of skipping it. */

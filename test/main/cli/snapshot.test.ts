@@ -13,7 +13,18 @@ import { createAccountService, MemorySecretStore, openSettingsFile } from '../..
 import type { DemoServer } from '../../../src/main/core/demo'
 import { createSnapshotStore } from '../../../src/main/core/snapshots'
 import {
-  cli, clientSnapshot, demoInput, demoServer, NO_DBUS, parseCsv, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome, withoutFetchedAt,
+  cli,
+  clientSnapshot,
+  demoInput,
+  demoServer,
+  NO_DBUS,
+  parseCsv,
+  requireKeychain,
+  seedAccounts,
+  seedWithoutKeys,
+  skipKeychain,
+  tempHome,
+  withoutFetchedAt,
 } from './helpers'
 
 const fig = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'))
@@ -59,9 +70,17 @@ describe(`storeglance snapshot with the real keychain${skipKeychain ? ' (SKIPPED
       expect(cells, row).toEqual(expected)
     }
     check('Customers, all time', (s) => s.customers.allTime)
-    check('New customers this month', (s) => s.customers.thisMonth, (s) => s.customers.samePeriodLastMonth)
+    check(
+      'New customers this month',
+      (s) => s.customers.thisMonth,
+      (s) => s.customers.samePeriodLastMonth,
+    )
     check('New customers, same period last month', (s) => s.customers.samePeriodLastMonth)
-    check('Transactions this month', (s) => s.transactions.thisMonth, (s) => s.transactions.samePeriodLastMonth)
+    check(
+      'Transactions this month',
+      (s) => s.transactions.thisMonth,
+      (s) => s.transactions.samePeriodLastMonth,
+    )
     check('Transactions, same period last month', (s) => s.transactions.samePeriodLastMonth)
     check('Active campaigns', (s) => s.activeCampaigns)
     expect(rows.has('Transactions, month-end pace (projection)')).toBe(true)
@@ -69,7 +88,8 @@ describe(`storeglance snapshot with the real keychain${skipKeychain ? ' (SKIPPED
     expect(rest).toContain('* limited permissions: these figures cover only what that user may see.')
 
     const stored = createSnapshotStore({ dir: join(home, 'snapshots') })
-    for (const [i, a] of accounts.entries()) expect(withoutFetchedAt((await stored.load(a.id)).current!)).toEqual(withoutFetchedAt(snaps[i]!))
+    for (const [i, a] of accounts.entries())
+      expect(withoutFetchedAt((await stored.load(a.id)).current!)).toEqual(withoutFetchedAt(snaps[i]!))
   })
 
   it.skipIf(skipKeychain)('--csv: the same rows and columns as plain numbers, with change rows, ages and statuses', async () => {
@@ -91,12 +111,20 @@ describe(`storeglance snapshot with the real keychain${skipKeychain ? ' (SKIPPED
     expect(row('transactionsSamePeriod')).toEqual(plain((s) => s.transactions.samePeriodLastMonth))
     expect(row('activeCampaigns')).toEqual(plain((s) => s.activeCampaigns))
     expect(row('transactionsThisMonth.change')).toEqual(plain((s) => s.transactions.thisMonth! - s.transactions.samePeriodLastMonth!))
-    const pct = (s: StoreSnapshot) => (((s.transactions.thisMonth! - s.transactions.samePeriodLastMonth!) / s.transactions.samePeriodLastMonth!) * 100).toFixed(1)
+    const pct = (s: StoreSnapshot) =>
+      (((s.transactions.thisMonth! - s.transactions.samePeriodLastMonth!) / s.transactions.samePeriodLastMonth!) * 100).toFixed(1)
     expect(row('transactionsThisMonth.changePct').slice(0, 3)).toEqual(snaps.map(pct))
     expect(row('status').slice(0, 3)).toEqual(['ok', 'ok', 'ok'])
     expect(row('age').slice(0, 3)).toEqual(['just now', 'just now', 'just now'])
     for (const t of row('fetchedAt').slice(0, 3)) expect(Date.parse(t)).not.toBeNaN()
-    for (const key of ['customersAllTime', 'customersThisMonth', 'customersThisMonth.change', 'customersThisMonth.changePct', 'transactionsThisMonth', 'activeCampaigns']) {
+    for (const key of [
+      'customersAllTime',
+      'customersThisMonth',
+      'customersThisMonth.change',
+      'customersThisMonth.changePct',
+      'transactionsThisMonth',
+      'activeCampaigns',
+    ]) {
       for (const cell of row(key)) expect(cell, `${key}: plain numbers, no thousands separators`).toMatch(/^-?\d+(\.\d)?$/)
     }
   })
@@ -111,29 +139,38 @@ describe(`storeglance snapshot with the real keychain${skipKeychain ? ' (SKIPPED
     const out = JSON.parse(r.stdout)
     const snaps = await figuresOf(server)
     expect(out.offline).toBe(false)
-    expect(out.stores.map((s: { label: string; status: string; age: string }) => [s.label, s.status, s.age])).toEqual(server.stores.map((s) => [s.label, 'ok', 'just now']))
-    out.stores.forEach((s: { snapshot: StoreSnapshot }, i: number) => expect(withoutFetchedAt(s.snapshot)).toEqual(withoutFetchedAt(snaps[i]!)))
+    expect(out.stores.map((s: { label: string; status: string; age: string }) => [s.label, s.status, s.age])).toEqual(
+      server.stores.map((s) => [s.label, 'ok', 'just now']),
+    )
+    out.stores.forEach((s: { snapshot: StoreSnapshot }, i: number) =>
+      expect(withoutFetchedAt(s.snapshot)).toEqual(withoutFetchedAt(snaps[i]!)),
+    )
     expect(out.rows.find((x: { key: string }) => x.key === 'customersAllTime').total.value).toBe(sum(snaps.map((s) => s.customers.allTime)))
   })
 
-  it.skipIf(skipKeychain)('exit 1 when some stores fail: the table still prints, the failed store is marked, totals say what they cover', async () => {
-    requireKeychain()
-    const server = await demoServer({ stores: 3 })
-    const home = await tempHome()
-    await seedAccounts(home, server, server.stores)
-    const snaps = await figuresOf(server)
-    server.setFault(server.stores[1]!.accountId, { kind: 'http', status: 502 })
-    const r = await cli(['snapshot'], { home })
-    expect(r.code).toBe(1)
-    expect(r.stderr).toBe('1 of 3 stores failed: Greenwich & Sons Hardware (HTTP error). Their status lines say why.\n')
-    const { rows, rest } = parseTable(r.stdout)
-    expect(rows.get('Customers, all time')).toEqual([
-      fig(snaps[0]!.customers.allTime), '—', fig(snaps[2]!.customers.allTime),
-      `${fig(snaps[0]!.customers.allTime! + snaps[2]!.customers.allTime!)} [2 of 3 stores]`,
-    ])
-    expect(rest).toMatch(/Greenwich & Sons Hardware:\s+no figures yet\s+FAILED, HTTP error: The server had a problem \(HTTP 502\)\.\n/)
-    expect(rest).toMatch(/Harbour Café:\s+as of just now\s+ok/)
-  })
+  it.skipIf(skipKeychain)(
+    'exit 1 when some stores fail: the table still prints, the failed store is marked, totals say what they cover',
+    async () => {
+      requireKeychain()
+      const server = await demoServer({ stores: 3 })
+      const home = await tempHome()
+      await seedAccounts(home, server, server.stores)
+      const snaps = await figuresOf(server)
+      server.setFault(server.stores[1]!.accountId, { kind: 'http', status: 502 })
+      const r = await cli(['snapshot'], { home })
+      expect(r.code).toBe(1)
+      expect(r.stderr).toBe('1 of 3 stores failed: Greenwich & Sons Hardware (HTTP error). Their status lines say why.\n')
+      const { rows, rest } = parseTable(r.stdout)
+      expect(rows.get('Customers, all time')).toEqual([
+        fig(snaps[0]!.customers.allTime),
+        '—',
+        fig(snaps[2]!.customers.allTime),
+        `${fig(snaps[0]!.customers.allTime! + snaps[2]!.customers.allTime!)} [2 of 3 stores]`,
+      ])
+      expect(rest).toMatch(/Greenwich & Sons Hardware:\s+no figures yet\s+FAILED, HTTP error: The server had a problem \(HTTP 502\)\.\n/)
+      expect(rest).toMatch(/Harbour Café:\s+as of just now\s+ok/)
+    },
+  )
 
   it.skipIf(skipKeychain)('when every store fails: 2 if the server refused, 3 if the requests failed, 4 if keys are missing', async () => {
     requireKeychain()
@@ -149,7 +186,11 @@ describe(`storeglance snapshot with the real keychain${skipKeychain ? ' (SKIPPED
     server.setFault('*', { kind: 'hang' })
     const hung = await cli(['snapshot', '--csv', '--timeout-ms', '300'], { home })
     expect(hung.code).toBe(3)
-    expect(parseCsv(hung.stdout).find((c) => c[0] === 'status')!.slice(2, 4)).toEqual(['failed', 'failed'])
+    expect(
+      parseCsv(hung.stdout)
+        .find((c) => c[0] === 'status')!
+        .slice(2, 4),
+    ).toEqual(['failed', 'failed'])
     expect(hung.stderr).toMatch(/\nTimeout: The server did not answer within 0\.3 s\.\n$/)
 
     server.setFault('*', null)
@@ -208,7 +249,11 @@ describe('storeglance snapshot without a keychain', () => {
       const endpoint = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`
       const server = await demoServer({ stores: 3 })
       const home = await tempHome()
-      const service = await createAccountService({ settingsFile: openSettingsFile(home), secrets: new MemorySecretStore(), testConnection: async () => undefined })
+      const service = await createAccountService({
+        settingsFile: openSettingsFile(home),
+        secrets: new MemorySecretStore(),
+        testConnection: async () => undefined,
+      })
       const accounts = []
       for (const s of server.stores) accounts.push(await service.add(demoInput(server, s, { endpoint }), s.key))
       const snaps = await figuresOf(server)
@@ -224,18 +269,27 @@ describe('storeglance snapshot without a keychain', () => {
       expect(r.stderr).toBe('1 of 3 stores have no stored figures yet: Bäckerei Müller.\n')
       const { rows, rest } = parseTable(r.stdout)
       expect(rows.get('Customers, all time')).toEqual([
-        fig(snaps[0]!.customers.allTime), fig(snaps[1]!.customers.allTime), '—',
+        fig(snaps[0]!.customers.allTime),
+        fig(snaps[1]!.customers.allTime),
+        '—',
         `${fig(snaps[0]!.customers.allTime! + snaps[1]!.customers.allTime!)} [2 of 3 stores]`,
       ])
       expect(rest).toMatch(/Harbour Café:\s+as of 5 min ago\s+stored figures \(offline\)/)
       expect(rest).toMatch(/Bäckerei Müller:\s+no figures yet\n/)
 
       const csv = await cli(['snapshot', '--offline', '--csv'], { home })
-      expect(parseCsv(csv.stdout).find((c) => c[0] === 'age')!.slice(2, 5)).toEqual(['5 min ago', '5 min ago', ''])
+      expect(
+        parseCsv(csv.stdout)
+          .find((c) => c[0] === 'age')!
+          .slice(2, 5),
+      ).toEqual(['5 min ago', '5 min ago', ''])
       expect(requests).toBe(0)
       // The counter does count: a request to the same endpoint is seen.
       const s = server.stores[0]!
-      const fetched = await cli(['fetch', '--endpoint', endpoint, '--user-id', s.userId, '--account-id', s.accountId], { home, env: { STOREGLANCE_API_KEY: 'KEY-cli-zz-991' } })
+      const fetched = await cli(['fetch', '--endpoint', endpoint, '--user-id', s.userId, '--account-id', s.accountId], {
+        home,
+        env: { STOREGLANCE_API_KEY: 'KEY-cli-zz-991' },
+      })
       expect(fetched.code).toBe(3)
       expect(requests).toBe(1)
     } finally {

@@ -6,10 +6,24 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli, demoServer, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, spawnCli, tempHome, type RunOptions } from './helpers'
+import {
+  cli,
+  demoServer,
+  requireKeychain,
+  seedAccounts,
+  seedWithoutKeys,
+  skipKeychain,
+  spawnCli,
+  tempHome,
+  type RunOptions,
+} from './helpers'
 
 /** Starts `watch`, waits for `lines` lines on stdout, then sends SIGTERM; returns the output and exit code. */
-async function watchUntil(args: string[], opts: RunOptions, lines: number): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+async function watchUntil(
+  args: string[],
+  opts: RunOptions,
+  lines: number,
+): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   const child = spawnCli(['watch', ...args], opts)
   let stdout = ''
   let stderr = ''
@@ -51,7 +65,12 @@ describe('storeglance watch', () => {
 
     const history = await cli(['alerts', 'history', '--json'], { home })
     expect(history.code).toBe(0)
-    expect(history.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([alert])
+    expect(
+      history.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([alert])
 
     // A restart does not repeat the alert: the refusal goes on, nothing new is raised, and the recovery is logged.
     server.setFault('*', null)
@@ -86,7 +105,10 @@ describe('storeglance watch', () => {
     })
     const seen = (n: number) =>
       new Promise<void>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`watch printed ${stdout.split('\n').length - 1} alerts, not ${n}:\n${stdout}`)), 15_000)
+        const timer = setTimeout(
+          () => fail(new Error(`watch printed ${stdout.split('\n').length - 1} alerts, not ${n}:\n${stdout}`)),
+          15_000,
+        )
         const check = () => {
           if (stdout.split('\n').length > n) {
             clearTimeout(timer)
@@ -102,7 +124,10 @@ describe('storeglance watch', () => {
     await seen(2)
     child.kill('SIGTERM')
     expect(await closed).toBe(0)
-    const stores = stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { store: string }).store)
+    const stores = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { store: string }).store)
     expect(stores, `${stdout}\n${stderr}`).toEqual([first!.id, second!.id])
   })
 
@@ -116,14 +141,28 @@ describe('storeglance watch', () => {
 describe('storeglance alerts history', () => {
   it('prints the log oldest first, filters with --since, and refuses a bad --since', async () => {
     const home = await tempHome()
-    const entry = (id: number, at: string, kind: string) => ({ id, at, store: 's1', kind, urgent: kind === 'unreachable', title: `T${id}`, body: `B${id}`, delivered: true })
+    const entry = (id: number, at: string, kind: string) => ({
+      id,
+      at,
+      store: 's1',
+      kind,
+      urgent: kind === 'unreachable',
+      title: `T${id}`,
+      body: `B${id}`,
+      delivered: true,
+    })
     const state = { version: 1, stores: {}, mute: null }
     const recent = new Date(Date.now() - 3_600_000).toISOString()
     const older = new Date(Date.now() - 7_200_000).toISOString()
     const log = [entry(1, older, 'unreachable'), { ...entry(2, recent, 'recovered'), delivered: false, suppressedBy: 'muted' }]
     await writeFile(join(home, 'alerts.json'), JSON.stringify({ version: 1, state, log, nextId: 3, readUpTo: 0 }))
     const all = await cli(['alerts', 'history', '--json'], { home })
-    expect(all.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string; suppressedBy?: string })).toMatchObject([{ kind: 'unreachable' }, { kind: 'recovered', suppressedBy: 'muted' }])
+    expect(
+      all.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind: string; suppressedBy?: string }),
+    ).toMatchObject([{ kind: 'unreachable' }, { kind: 'recovered', suppressedBy: 'muted' }])
     const since = await cli(['alerts', 'history', '--since', recent], { home })
     expect(since.stdout).toBe(`${recent}  s1  recovered  T2: B2  [not delivered: muted]\n`)
     const bad = await cli(['alerts', 'history', '--since', 'last week'], { home })

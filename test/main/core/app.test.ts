@@ -43,7 +43,17 @@ async function server(stores = 2): Promise<DemoServer> {
 
 function inputFor(s: DemoServer, i: number, label = `Store ${i}`): AccountInput {
   const st = s.stores[i]!
-  return { label, endpoint: s.url, userId: st.userId, accountId: st.accountId, timeZone: 'Europe/London', colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } }
+  return {
+    label,
+    endpoint: s.url,
+    userId: st.userId,
+    accountId: st.accountId,
+    timeZone: 'Europe/London',
+    colour: '#2563eb',
+    enabled: true,
+    format: 'xml',
+    sizes: { ...DEFAULT_SIZES },
+  }
 }
 
 const until = async (cond: () => boolean, what: string) => {

@@ -44,12 +44,28 @@ it('reports hasKey null when the keychain cannot be asked, false only when it ho
   const dir = await mkdtemp(join(tmpdir(), 'storeglance-kc-'))
   cleanups.push(() => rm(dir, { recursive: true, force: true }))
   const keychain = new FlakyKeychain()
-  const core = createAppCore({ userDataDir: dir, version: '1.0.0', secrets: keychain, demo: 'off', monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } })
+  const core = createAppCore({
+    userDataDir: dir,
+    version: '1.0.0',
+    secrets: keychain,
+    demo: 'off',
+    monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+  })
   await core.start()
   cleanups.push(() => core.stop())
   const input = (i: number) => {
     const s = server.stores[i]!
-    return { label: `S${i}`, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml' as const, sizes: { ...DEFAULT_SIZES } }
+    return {
+      label: `S${i}`,
+      endpoint: server.url,
+      userId: s.userId,
+      accountId: s.accountId,
+      timeZone: 'UTC',
+      colour: '#2563eb',
+      enabled: true,
+      format: 'xml' as const,
+      sizes: { ...DEFAULT_SIZES },
+    }
   }
   const a = await core.handlers['accounts:add']({ input: input(0), key: server.stores[0]!.key })
   const b = await core.handlers['accounts:add']({ input: input(1), key: server.stores[1]!.key })

@@ -92,7 +92,12 @@ describe('the data lock', () => {
     try {
       await expect(createDataLock(dir, { waitMs: 300 }).run(async () => 'never')).rejects.toBeInstanceOf(DataLockError)
       // The lock comes free when the child's critical section is over, not before.
-      const sawChildDone = await createDataLock(dir, { waitMs: 20_000 }).run(() => stat(join(dir, 'child-done')).then(() => true, () => false))
+      const sawChildDone = await createDataLock(dir, { waitMs: 20_000 }).run(() =>
+        stat(join(dir, 'child-done')).then(
+          () => true,
+          () => false,
+        ),
+      )
       expect(sawChildDone).toBe(true)
     } finally {
       child.kill('SIGKILL')

@@ -51,7 +51,10 @@ describe('createDispatcher', () => {
   it('answers a valid request', async () => {
     expect(await dispatch('app:info', null)).toMatchObject({ ok: true, value: { version: '1' } })
     expect(await dispatch('settings:update', { intervalSec: 120 })).toMatchObject({ ok: true, value: { intervalSec: 120 } })
-    expect(await dispatch('alerts:mute', { until: '2025-03-10T10:00:00Z' })).toMatchObject({ ok: true, value: { mutedUntil: '2025-03-10T10:00:00Z' } })
+    expect(await dispatch('alerts:mute', { until: '2025-03-10T10:00:00Z' })).toMatchObject({
+      ok: true,
+      value: { mutedUntil: '2025-03-10T10:00:00Z' },
+    })
   })
 
   it('refuses unknown channels and non-string channels', async () => {
@@ -82,7 +85,13 @@ describe('createDispatcher', () => {
 
   it('returns handler failures as data with their kind and message', async () => {
     expect(await dispatch('state:get', null)).toEqual({ ok: false, error: { kind: 'storage', message: 'Could not read settings.' } })
-    expect(await dispatch('accounts:add', { input: validInput, key: 'k' })).toEqual({ ok: false, error: { kind: 'internal', message: 'boom' } })
-    expect(await dispatch('accounts:update', { id: 'a', patch: {} })).toEqual({ ok: false, error: { kind: 'internal', message: 'Something went wrong.' } })
+    expect(await dispatch('accounts:add', { input: validInput, key: 'k' })).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'boom' },
+    })
+    expect(await dispatch('accounts:update', { id: 'a', patch: {} })).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'Something went wrong.' },
+    })
   })
 })

@@ -19,7 +19,12 @@ describe('the monitor over the demo server', () => {
     await rig.monitor.start()
     await run(rig, 20_000)
     const ids = rig.accounts.list().map((a) => a.id)
-    expect(rig.monitor.snapshots().map((p) => p.id).sort()).toEqual([...ids].sort())
+    expect(
+      rig.monitor
+        .snapshots()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([...ids].sort())
     for (const id of ids) {
       expect(rig.monitor.status(id)).toMatchObject({ state: 'ok', error: null })
       const stored = await createSnapshotStore({ dir: join(rig.dir, 'snapshots') }).load(id)
@@ -108,12 +113,17 @@ describe('the monitor over the demo server', () => {
       expect(s.lastSuccessAt).not.toBeNull()
     }
     // The figures are still there, with the age they had.
-    expect(m.snapshots().map((p) => p.current.fetchedAt).sort()).toEqual(saved.map((p) => p.current.fetchedAt).sort())
+    expect(
+      m
+        .snapshots()
+        .map((p) => p.current.fetchedAt)
+        .sort(),
+    ).toEqual(saved.map((p) => p.current.fetchedAt).sort())
   })
 
   it('never loses or worsens the last good snapshot under random faults, and never overlaps requests per store', async () => {
     let seed = 42
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     const inFlight = new Map<string, number>()
     let overlap = 0
     const transport: typeof fetch = async (input, init) => {
@@ -130,9 +140,16 @@ describe('the monitor over the demo server', () => {
     await rig.monitor.start()
     await run(rig, 10_000)
     const faults: (DemoFault | null)[] = [
-      null, null, null,
-      { kind: 'http', status: 502 }, { kind: 'html200' }, { kind: 'truncated' }, { kind: 'reset' },
-      { kind: 'hang' }, { kind: 'apiError', message: 'Temporarily disabled' }, { kind: 'http', status: 500 },
+      null,
+      null,
+      null,
+      { kind: 'http', status: 502 },
+      { kind: 'html200' },
+      { kind: 'truncated' },
+      { kind: 'reset' },
+      { kind: 'hang' },
+      { kind: 'apiError', message: 'Temporarily disabled' },
+      { kind: 'http', status: 500 },
     ]
     const best = new Map<string, string>()
     for (const p of rig.monitor.snapshots()) best.set(p.id, p.current.fetchedAt)
@@ -154,7 +171,9 @@ describe('the monitor over the demo server', () => {
     expect(overlap).toBe(0)
     expect(rig.warnings).toEqual([])
     // The sequence really mixed failures with fresh successes.
-    expect(new Set(rig.statusEvents.filter((s) => s.state === 'error').map((s) => s.error!.kind))).toEqual(new Set(['http', 'response', 'network', 'timeout', 'api']))
+    expect(new Set(rig.statusEvents.filter((s) => s.state === 'error').map((s) => s.error!.kind))).toEqual(
+      new Set(['http', 'response', 'network', 'timeout', 'api']),
+    )
     expect(rig.snapshotEvents.length).toBeGreaterThan(12)
   }, 120_000)
 })

@@ -25,7 +25,17 @@ afterAll(async () => bundle?.cleanup())
 
 function inputFor(s: DemoServer, i: number): AccountInput {
   const st = s.stores[i]!
-  return { label: `Store ${i}`, endpoint: s.url, userId: st.userId, accountId: st.accountId, timeZone: 'Europe/London', colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } }
+  return {
+    label: `Store ${i}`,
+    endpoint: s.url,
+    userId: st.userId,
+    accountId: st.accountId,
+    timeZone: 'Europe/London',
+    colour: '#2563eb',
+    enabled: true,
+    format: 'xml',
+    sizes: { ...DEFAULT_SIZES },
+  }
 }
 
 const until = async (cond: () => boolean, what: string) => {

@@ -17,7 +17,10 @@ const disguises: [string, string][] = [
   ['XML decimal references', asXmlReferences(KEY)],
   ['XML hex references, padded', [...KEY].map((c) => `&#x00${c.charCodeAt(0).toString(16).toUpperCase()};`).join('')],
   ['JSON \\u escapes', asJsonEscapes(KEY)],
-  ['mixed', `${asXmlReferences(KEY.slice(0, 5))}${asJsonEscapes(KEY.slice(5, 9))}${KEY.slice(9).replace('&', '&amp;').replace('/', '\\/')}`],
+  [
+    'mixed',
+    `${asXmlReferences(KEY.slice(0, 5))}${asJsonEscapes(KEY.slice(5, 9))}${KEY.slice(9).replace('&', '&amp;').replace('/', '\\/')}`,
+  ],
 ]
 
 describe('redact', () => {

@@ -15,8 +15,13 @@ afterEach(async () => {
 async function start(opts: Partial<AppCoreOptions> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'storeglance-channels-'))
   const core = createAppCore({
-    userDataDir: dir, version: '1.0.0', secrets: new MemorySecretStore(), demo: 'on', demoOptions: { stores: 2, seed: 7 },
-    monitor: { spreadMs: () => 0, refreshDebounceMs: 0 }, ...opts,
+    userDataDir: dir,
+    version: '1.0.0',
+    secrets: new MemorySecretStore(),
+    demo: 'on',
+    demoOptions: { stores: 2, seed: 7 },
+    monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+    ...opts,
   })
   await core.start()
   cleanups.push(async () => {
@@ -49,11 +54,18 @@ describe('comparison:exportCsv', () => {
   it('writes the comparison CSV through the save port, or says the user cancelled', async () => {
     const saved: { name: string; content: string }[] = []
     let cancel = false
-    const { dispatch, core } = await start({ saveFile: async (name, content) => (cancel ? null : (saved.push({ name, content }), `/chosen/${name}`)) })
+    const { dispatch, core } = await start({
+      saveFile: async (name, content) => (cancel ? null : (saved.push({ name, content }), `/chosen/${name}`)),
+    })
     const result = await dispatch('comparison:exportCsv', null)
     expect(result).toMatchObject({ ok: true, value: { path: expect.stringMatching(/^\/chosen\/storeglance-\d{4}-\d{2}-\d{2}\.csv$/) } })
     const lines = saved[0]!.content.trim().split('\n')
-    expect(lines[0]).toBe(`key,figure,${core.accounts.list().map((a) => a.label).join(',')},Total,Stores in total`)
+    expect(lines[0]).toBe(
+      `key,figure,${core.accounts
+        .list()
+        .map((a) => a.label)
+        .join(',')},Total,Stores in total`,
+    )
     expect(lines.map((l) => l.split(',')[0])).toContain('pace')
     cancel = true
     expect(await dispatch('comparison:exportCsv', null)).toEqual({ ok: true, value: { path: null } })
@@ -61,6 +73,9 @@ describe('comparison:exportCsv', () => {
 
   it('says clearly when saving is not available', async () => {
     const { dispatch } = await start()
-    expect(await dispatch('comparison:exportCsv', null)).toMatchObject({ ok: false, error: { message: 'Saving files is not available here.' } })
+    expect(await dispatch('comparison:exportCsv', null)).toMatchObject({
+      ok: false,
+      error: { message: 'Saving files is not available here.' },
+    })
   })
 })

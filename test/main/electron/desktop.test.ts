@@ -14,8 +14,8 @@ vi.mock('electron', () => {
     unregister: (accelerator: string) => {
       state.registered.delete(accelerator)
     },
-  } satisfies Partial<typeof import('electron')['globalShortcut']>
-  const app = { isPackaged: true, getAppPath: () => '/app' } satisfies Partial<typeof import('electron')['app']>
+  } satisfies Partial<(typeof import('electron'))['globalShortcut']>
+  const app = { isPackaged: true, getAppPath: () => '/app' } satisfies Partial<(typeof import('electron'))['app']>
   return { globalShortcut, app }
 })
 
@@ -37,7 +37,9 @@ describe('desktop settings applied', () => {
     state.taken.add('Alt+Space')
     await desktop.apply({ launchAtLogin: true, globalShortcut: 'Alt+Space' })
     expect([...state.registered]).toEqual(['CommandOrControl+Alt+G'])
-    expect(warnings).toEqual(['The shortcut Alt+Space could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.'])
+    expect(warnings).toEqual([
+      'The shortcut Alt+Space could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.',
+    ])
     desktop.dispose()
     expect(state.registered.size).toBe(0)
   })
@@ -47,7 +49,12 @@ describe('desktop settings applied', () => {
     await mkdir(blocked)
     await writeFile(join(blocked, 'autostart'), 'a file where the folder should be')
     const warnings: string[] = []
-    const desktop = createDesktopSettings({ toggleWindow: () => undefined, warn: (m) => warnings.push(m), platform: 'linux', env: { XDG_CONFIG_HOME: blocked } })
+    const desktop = createDesktopSettings({
+      toggleWindow: () => undefined,
+      warn: (m) => warnings.push(m),
+      platform: 'linux',
+      env: { XDG_CONFIG_HOME: blocked },
+    })
     await desktop.apply({ launchAtLogin: true, globalShortcut: null })
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/^Launch at login could not be turned on: /)

@@ -18,7 +18,16 @@ vi.mock('electron', () => {
     state: FakeWindow
     webContents: { on: (event: string, fn: (event: unknown, input: Partial<Electron.Input>) => void) => void }
     constructor(options: Electron.BrowserWindowConstructorOptions) {
-      this.state = { options, loaded: [], visible: false, focused: false, destroyed: false, position: null, handlers: new Map(), inputHandlers: [] }
+      this.state = {
+        options,
+        loaded: [],
+        visible: false,
+        focused: false,
+        destroyed: false,
+        position: null,
+        handlers: new Map(),
+        inputHandlers: [],
+      }
       windows.push(this.state)
       this.webContents = { on: (event, fn) => void (event === 'before-input-event' && this.state.inputHandlers.push(fn)) }
     }
@@ -33,23 +42,40 @@ vi.mock('electron', () => {
       this.state.loaded.push(url)
       return Promise.resolve()
     }
-    isDestroyed() { return this.state.destroyed }
-    isVisible() { return this.state.visible }
-    show() { this.state.visible = true }
-    hide() { this.state.visible = false }
-    focus() { this.state.focused = true }
-    destroy() { this.state.destroyed = true }
-    setPosition(x: number, y: number) { this.state.position = [x, y] }
+    isDestroyed() {
+      return this.state.destroyed
+    }
+    isVisible() {
+      return this.state.visible
+    }
+    show() {
+      this.state.visible = true
+    }
+    hide() {
+      this.state.visible = false
+    }
+    focus() {
+      this.state.focused = true
+    }
+    destroy() {
+      this.state.destroyed = true
+    }
+    setPosition(x: number, y: number) {
+      this.state.position = [x, y]
+    }
   }
   // Electron's own types keep the fake's methods honest.
-  BrowserWindow.prototype satisfies Pick<Electron.BrowserWindow, 'isDestroyed' | 'isVisible' | 'show' | 'hide' | 'focus' | 'destroy' | 'setPosition'>
+  BrowserWindow.prototype satisfies Pick<
+    Electron.BrowserWindow,
+    'isDestroyed' | 'isVisible' | 'show' | 'hide' | 'focus' | 'destroy' | 'setPosition'
+  >
   const screen = {
     getDisplayMatching: (r: Electron.Rectangle) => {
       displays.asked.push(r)
       return { workArea: displays.workArea } as Electron.Display
     },
-  } satisfies Partial<typeof import('electron')['screen']>
-  const app = { isPackaged: false, getAppPath: () => process.cwd() } satisfies Partial<typeof import('electron')['app']>
+  } satisfies Partial<(typeof import('electron'))['screen']>
+  const app = { isPackaged: false, getAppPath: () => process.cwd() } satisfies Partial<(typeof import('electron'))['app']>
   return { BrowserWindow, screen, app }
 })
 
@@ -65,10 +91,16 @@ const SIZE = { width: 360, height: 520 }
 
 describe('glancePosition', () => {
   it('puts the window below a menu-bar icon (macOS), centred on it', () => {
-    expect(glancePosition({ x: 1500, y: 0, width: 22, height: 24 }, SIZE, { x: 0, y: 24, width: 1920, height: 1056 })).toEqual({ x: 1331, y: 28 })
+    expect(glancePosition({ x: 1500, y: 0, width: 22, height: 24 }, SIZE, { x: 0, y: 24, width: 1920, height: 1056 })).toEqual({
+      x: 1331,
+      y: 28,
+    })
   })
   it('puts the window above a taskbar icon (Windows) and inside the work area at the right edge', () => {
-    expect(glancePosition({ x: 1880, y: 1045, width: 24, height: 32 }, SIZE, { x: 0, y: 0, width: 1920, height: 1040 })).toEqual({ x: 1560, y: 1040 - 520 })
+    expect(glancePosition({ x: 1880, y: 1045, width: 24, height: 32 }, SIZE, { x: 0, y: 0, width: 1920, height: 1040 })).toEqual({
+      x: 1560,
+      y: 1040 - 520,
+    })
   })
   it('keeps the window on a second screen whose work area does not start at 0', () => {
     const pos = glancePosition({ x: -30, y: 2000, width: 24, height: 24 }, SIZE, { x: -1280, y: 1080, width: 1280, height: 984 })
@@ -84,8 +116,21 @@ describe('the glance window', () => {
     expect(glance.get()).toBeNull()
     glance.toggle({ x: 1500, y: 0, width: 22, height: 22 })
     const w = windows[0]!
-    expect(w.options).toMatchObject({ width: GLANCE_SIZE.width, height: GLANCE_SIZE.height, frame: false, show: false, skipTaskbar: true, resizable: false })
-    expect(w.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, devTools: false })
+    expect(w.options).toMatchObject({
+      width: GLANCE_SIZE.width,
+      height: GLANCE_SIZE.height,
+      frame: false,
+      show: false,
+      skipTaskbar: true,
+      resizable: false,
+    })
+    expect(w.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      devTools: false,
+    })
     expect(String(w.options.webPreferences?.preload)).toMatch(/preload[\\/]index\.js$/)
     expect(w.loaded).toEqual(['app://storeglance/index.html#/glance'])
     expect(displays.asked).toEqual([{ x: 1500, y: 0, width: 22, height: 22 }])

@@ -47,10 +47,15 @@ vi.mock('electron', () => {
     destroy() {}
   }
   Tray.prototype satisfies Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy'>
-  const app = { isPackaged: false, getAppPath: () => '/nonexistent', quit: () => undefined } satisfies Partial<typeof import('electron')['app']>
-  const net = { isOnline: () => true } satisfies Partial<typeof import('electron')['net']>
-  const nativeImage = { createEmpty: () => ({}) as Electron.NativeImage, createFromPath: () => ({}) as Electron.NativeImage } satisfies Partial<typeof import('electron')['nativeImage']>
-  const Menu = { buildFromTemplate: (t: unknown) => t as Electron.Menu } satisfies Partial<typeof import('electron')['Menu']>
+  const app = { isPackaged: false, getAppPath: () => '/nonexistent', quit: () => undefined } satisfies Partial<
+    (typeof import('electron'))['app']
+  >
+  const net = { isOnline: () => true } satisfies Partial<(typeof import('electron'))['net']>
+  const nativeImage = {
+    createEmpty: () => ({}) as Electron.NativeImage,
+    createFromPath: () => ({}) as Electron.NativeImage,
+  } satisfies Partial<(typeof import('electron'))['nativeImage']>
+  const Menu = { buildFromTemplate: (t: unknown) => t as Electron.Menu } satisfies Partial<(typeof import('electron'))['Menu']>
   return { Notification, Tray, app, net, nativeImage, Menu }
 })
 
@@ -70,7 +75,20 @@ function fakeCore() {
   const core = {
     events,
     accounts: {
-      list: () => [{ id: 'a', label: 'Harbour Café', endpoint: 'https://x', userId: 'u', accountId: 'a', timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml' as const, sizes: { ...DEFAULT_SIZES } }],
+      list: () => [
+        {
+          id: 'a',
+          label: 'Harbour Café',
+          endpoint: 'https://x',
+          userId: 'u',
+          accountId: 'a',
+          timeZone: 'UTC',
+          colour: '#2563eb',
+          enabled: true,
+          format: 'xml' as const,
+          sizes: { ...DEFAULT_SIZES },
+        },
+      ],
       settings: () => DEFAULT_SETTINGS,
     },
     monitor: {
@@ -91,7 +109,16 @@ function fakeCore() {
   return { core: core as unknown as AppCore, alertEvents, finishRefresh: () => idle(), calls, setUnread: (n: number) => (unread = n) }
 }
 
-const alert = (id: number, store = 'a'): LoggedAlert => ({ id, at: '2025-03-10T10:00:00Z', store, kind: 'recordDay', urgent: false, title: `T${id}`, body: `B${id}`, delivered: true })
+const alert = (id: number, store = 'a'): LoggedAlert => ({
+  id,
+  at: '2025-03-10T10:00:00Z',
+  store,
+  kind: 'recordDay',
+  urgent: false,
+  title: `T${id}`,
+  body: `B${id}`,
+  delivered: true,
+})
 
 describe('glance wiring', () => {
   it('shows the alerts of one refresh together once the monitor is idle: a summary past three', async () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const state = vi.hoisted(() => ({ calls: [] as string[], lock: true, listeners: new Map<string, () => void>() }))
 vi.mock('electron', () => {
-  type App = typeof import('electron')['app']
+  type App = (typeof import('electron'))['app']
   const app: Partial<App> = {
     setPath: (name: string, path: string) => {
       state.calls.push(`setPath ${name} ${path}`)

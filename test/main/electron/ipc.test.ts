@@ -9,7 +9,7 @@ vi.mock('electron', () => {
     removeHandler: (channel: string) => {
       handlers.delete(channel)
     },
-  } satisfies Partial<typeof import('electron')['ipcMain']>
+  } satisfies Partial<(typeof import('electron'))['ipcMain']>
   return { ipcMain }
 })
 
@@ -25,7 +25,11 @@ const window = {
 
 describe('the IPC adapter', () => {
   it('registers every contract channel and removes them again', () => {
-    const off = registerIpc(async () => ({ ok: true, value: null }), () => window as never, APP_URL)
+    const off = registerIpc(
+      async () => ({ ok: true, value: null }),
+      () => window as never,
+      APP_URL,
+    )
     expect([...handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
     off()
     expect(handlers.size).toBe(0)

@@ -16,11 +16,12 @@ vi.mock('electron', () => {
     get isPackaged() {
       return state.packaged
     },
-  } satisfies Partial<typeof import('electron')['app']>
+  } satisfies Partial<(typeof import('electron'))['app']>
   return { app }
 })
 
-const { autostartFile, desktopEntry, launchCommand, setLaunchAtLogin, startedAtLogin } = await import('../../../src/main/electron/loginItem')
+const { autostartFile, desktopEntry, launchCommand, setLaunchAtLogin, startedAtLogin } =
+  await import('../../../src/main/electron/loginItem')
 
 const base = await mkdtemp(join(tmpdir(), 'storeglance-login-'))
 afterAll(() => rm(base, { recursive: true, force: true }))

@@ -11,7 +11,7 @@ vi.mock('electron', () => {
     setApplicationMenu: (menu: unknown) => {
       state.installed = menu
     },
-  } satisfies Partial<typeof import('electron')['Menu']>
+  } satisfies Partial<(typeof import('electron'))['Menu']>
   return { Menu }
 })
 

@@ -18,13 +18,20 @@ vi.mock('electron', () => {
     }
   }
   Notification.prototype satisfies Pick<Electron.Notification, 'show'>
-  return { Notification: Notification satisfies Pick<typeof import('electron')['Notification'], 'isSupported'> }
+  return { Notification: Notification satisfies Pick<(typeof import('electron'))['Notification'], 'isSupported'> }
 })
 
 const { createNotifier } = await import('../../../src/main/electron/notifier')
 
 const alert = (store: string, kind: Alert['kind'], delivered = true, urgent = false): Alert => ({
-  at: '2025-03-10T10:00:00Z', store, kind, urgent, title: `${store} ${kind}`, body: `body of ${store}`, delivered, ...(delivered ? {} : { suppressedBy: 'muted' as const }),
+  at: '2025-03-10T10:00:00Z',
+  store,
+  kind,
+  urgent,
+  title: `${store} ${kind}`,
+  body: `body of ${store}`,
+  delivered,
+  ...(delivered ? {} : { suppressedBy: 'muted' as const }),
 })
 
 describe('notifier', () => {
@@ -51,9 +58,18 @@ describe('notifier', () => {
     shown.length = 0
     const opened: string[] = []
     const notifier = createNotifier({ sound: () => false, open: (r) => opened.push(r) })
-    notifier.notify([alert('a', 'recordDay'), alert('b', 'behindPace'), alert('c', 'quietStore'), alert('d', 'keyRejected', true, true), alert('e', 'target')])
+    notifier.notify([
+      alert('a', 'recordDay'),
+      alert('b', 'behindPace'),
+      alert('c', 'quietStore'),
+      alert('d', 'keyRejected', true, true),
+      alert('e', 'target'),
+    ])
     expect(shown).toHaveLength(1)
-    expect(shown[0]!.options).toMatchObject({ title: '5 alerts', body: '5 alerts: d keyRejected; a recordDay; b behindPace; c quietStore; e target' })
+    expect(shown[0]!.options).toMatchObject({
+      title: '5 alerts',
+      body: '5 alerts: d keyRejected; a recordDay; b behindPace; c quietStore; e target',
+    })
     shown[0]!.handlers.get('click')!()
     expect(opened).toEqual(['#/alerts'])
     shown.length = 0

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 const state = vi.hoisted(() => ({ listeners: new Map<string, () => void>(), online: true }))
 vi.mock('electron', () => {
-  type PowerMonitor = typeof import('electron')['powerMonitor']
+  type PowerMonitor = (typeof import('electron'))['powerMonitor']
   const powerMonitor: Partial<PowerMonitor> = {
     on: ((event: string, l: () => void) => {
       state.listeners.set(event, l)
@@ -13,7 +13,7 @@ vi.mock('electron', () => {
       return powerMonitor
     }) as PowerMonitor['off'],
   }
-  const net = { isOnline: () => state.online } satisfies Partial<typeof import('electron')['net']>
+  const net = { isOnline: () => state.online } satisfies Partial<(typeof import('electron'))['net']>
   return { powerMonitor, net }
 })
 
@@ -23,7 +23,10 @@ describe('power and network adapter', () => {
   it('pauses on suspend and lock, resumes on wake and unlock, follows the network, and stops cleanly', () => {
     vi.useFakeTimers()
     const calls: string[] = []
-    const stop = watchPowerAndNetwork({ pause: () => calls.push('pause'), resume: () => calls.push('resume'), setOnline: (o) => calls.push(`online:${o}`) }, 1000)
+    const stop = watchPowerAndNetwork(
+      { pause: () => calls.push('pause'), resume: () => calls.push('resume'), setOnline: (o) => calls.push(`online:${o}`) },
+      1000,
+    )
     state.listeners.get('suspend')!()
     state.listeners.get('resume')!()
     state.listeners.get('lock-screen')!()

@@ -19,13 +19,12 @@ vi.mock('electron', () => {
     handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
       state.handlers.set(scheme, handler)
     },
-  } satisfies Partial<typeof import('electron')['protocol']>
+  } satisfies Partial<(typeof import('electron'))['protocol']>
   return { protocol }
 })
 
-const { APP_ORIGIN, APP_INDEX_URL, registerAppScheme, serveRenderer, serveRendererRequest, rendererPathFor, mimeTypeOf } = await import(
-  '../../../src/main/electron/protocol'
-)
+const { APP_ORIGIN, APP_INDEX_URL, registerAppScheme, serveRenderer, serveRendererRequest, rendererPathFor, mimeTypeOf } =
+  await import('../../../src/main/electron/protocol')
 
 let base: string
 let root: string

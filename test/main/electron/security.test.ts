@@ -20,25 +20,26 @@ vi.mock('electron', () => {
       },
     },
   }
-  const app: Partial<typeof import('electron')['app']> = {
+  const app: Partial<(typeof import('electron'))['app']> = {
     enableSandbox: () => {
       state.sandboxed = true
     },
     on: ((event: string, listener: (...a: unknown[]) => void) => {
       state.appListeners.set(event, listener)
       return app
-    }) as typeof import('electron')['app']['on'],
+    }) as (typeof import('electron'))['app']['on'],
   }
   const shell = {
     openExternal: async (url: string) => {
       if (url.includes('no-browser')) throw new Error('no browser is set up')
       state.opened.push(url)
     },
-  } satisfies Partial<typeof import('electron')['shell']>
+  } satisfies Partial<(typeof import('electron'))['shell']>
   return { app, session, shell }
 })
 
-const { hardenApp, hardenContents, isSafeExternalUrl, openExternalSafely, sandboxAllRenderers } = await import('../../../src/main/electron/security')
+const { hardenApp, hardenContents, isSafeExternalUrl, openExternalSafely, sandboxAllRenderers } =
+  await import('../../../src/main/electron/security')
 
 /** A fake WebContents recording its listeners and window-open handler. */
 function fakeContents(url = 'app://storeglance/index.html') {
@@ -65,12 +66,21 @@ describe('security', () => {
   it('refuses every permission request and check, notifications included', () => {
     hardenApp()
     const answers: Record<string, boolean> = {}
-    for (const p of ['notifications', 'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen']) {
+    for (const p of [
+      'notifications',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+    ]) {
       state.permissionRequest!(null, p, (ok: boolean) => (answers[p] = ok))
     }
     expect(Object.values(answers)).toHaveLength(7)
     expect(Object.values(answers).every((ok) => ok === false)).toBe(true)
-    for (const p of ['notifications', 'camera', 'clipboard-read', 'background-sync']) expect(state.permissionCheck!(null, p, 'app://storeglance')).toBe(false)
+    for (const p of ['notifications', 'camera', 'clipboard-read', 'background-sync'])
+      expect(state.permissionCheck!(null, p, 'app://storeglance')).toBe(false)
     expect(state.appListeners.has('web-contents-created')).toBe(true)
   })
 

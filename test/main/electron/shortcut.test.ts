@@ -12,7 +12,7 @@ vi.mock('electron', () => {
     unregister: (accelerator: string) => {
       state.registered.delete(accelerator)
     },
-  } satisfies Partial<typeof import('electron')['globalShortcut']>
+  } satisfies Partial<(typeof import('electron'))['globalShortcut']>
   return { globalShortcut }
 })
 
@@ -45,7 +45,9 @@ describe('the global shortcut', () => {
     state.taken.add('Alt+Space')
     const taken = manager.apply('Alt+Space')
     expect(taken).toMatchObject({ ok: false, active: 'CommandOrControl+Alt+G' })
-    expect(taken.message).toBe('The shortcut Alt+Space could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.')
+    expect(taken.message).toBe(
+      'The shortcut Alt+Space could not be registered (another application may be using it); CommandOrControl+Alt+G still shows and hides the window.',
+    )
     expect(manager.apply('Ctrl+Bogus')).toMatchObject({ ok: false, active: 'CommandOrControl+Alt+G' })
     expect([...state.registered.keys()]).toEqual(['CommandOrControl+Alt+G'])
     expect(manager.active()).toBe('CommandOrControl+Alt+G')

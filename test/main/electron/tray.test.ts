@@ -6,7 +6,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { GlanceInput, MenuAction } from '../../../src/main/core/glance/glance'
 import { DEFAULT_SIZES } from '../../../src/shared/model'
 
-const trays = vi.hoisted(() => [] as { image: unknown; tooltip: string; title: string; menu: Electron.MenuItemConstructorOptions[]; handlers: Map<string, (...args: unknown[]) => void>; destroyed: boolean }[])
+const trays = vi.hoisted(
+  () =>
+    [] as {
+      image: unknown
+      tooltip: string
+      title: string
+      menu: Electron.MenuItemConstructorOptions[]
+      handlers: Map<string, (...args: unknown[]) => void>
+      destroyed: boolean
+    }[],
+)
 vi.mock('electron', () => {
   const image = (path: string | null) => {
     const img = { path, template: false, setTemplateImage: (t: boolean) => void (img.template = t) }
@@ -15,12 +25,19 @@ vi.mock('electron', () => {
   const nativeImage = {
     createEmpty: () => image(null) as unknown as Electron.NativeImage,
     createFromPath: (p: string) => image(p) as unknown as Electron.NativeImage,
-  } satisfies Partial<typeof import('electron')['nativeImage']>
+  } satisfies Partial<(typeof import('electron'))['nativeImage']>
   const Menu = {
     buildFromTemplate: (t: Electron.MenuItemConstructorOptions[]) => t as unknown as Electron.Menu,
-  } satisfies Partial<typeof import('electron')['Menu']>
+  } satisfies Partial<(typeof import('electron'))['Menu']>
   class Tray {
-    state = { image: null as unknown, tooltip: '', title: '', menu: [] as Electron.MenuItemConstructorOptions[], handlers: new Map<string, (...args: unknown[]) => void>(), destroyed: false }
+    state = {
+      image: null as unknown,
+      tooltip: '',
+      title: '',
+      menu: [] as Electron.MenuItemConstructorOptions[],
+      handlers: new Map<string, (...args: unknown[]) => void>(),
+      destroyed: false,
+    }
     constructor(img: unknown) {
       this.state.image = img
       trays.push(this.state)
@@ -29,11 +46,21 @@ vi.mock('electron', () => {
       this.state.handlers.set(event, fn)
       return this as unknown as Electron.Tray
     }
-    setImage(img: unknown) { this.state.image = img }
-    setToolTip(t: string) { this.state.tooltip = t }
-    setTitle(t: string) { this.state.title = t }
-    setContextMenu(m: unknown) { this.state.menu = m as Electron.MenuItemConstructorOptions[] }
-    destroy() { this.state.destroyed = true }
+    setImage(img: unknown) {
+      this.state.image = img
+    }
+    setToolTip(t: string) {
+      this.state.tooltip = t
+    }
+    setTitle(t: string) {
+      this.state.title = t
+    }
+    setContextMenu(m: unknown) {
+      this.state.menu = m as Electron.MenuItemConstructorOptions[]
+    }
+    destroy() {
+      this.state.destroyed = true
+    }
   }
   // Electron's own types keep the fake's drawing methods honest.
   Tray.prototype satisfies Pick<Electron.Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'destroy'>
@@ -49,8 +76,30 @@ afterEach(async () => {
 
 const NOW = new Date('2025-03-15T12:00:00Z')
 function input(over: Partial<GlanceInput> = {}): GlanceInput {
-  const account = { id: 'a', label: 'Harbour Café', endpoint: 'https://x', userId: 'u', accountId: 'a', timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml' as const, sizes: { ...DEFAULT_SIZES } }
-  return { accounts: [account], snapshots: [], statuses: [], intervalSec: 300, unreadAlerts: 0, paused: false, online: true, mutedUntil: null, now: NOW, ...over }
+  const account = {
+    id: 'a',
+    label: 'Harbour Café',
+    endpoint: 'https://x',
+    userId: 'u',
+    accountId: 'a',
+    timeZone: 'UTC',
+    colour: '#2563eb',
+    enabled: true,
+    format: 'xml' as const,
+    sizes: { ...DEFAULT_SIZES },
+  }
+  return {
+    accounts: [account],
+    snapshots: [],
+    statuses: [],
+    intervalSec: 300,
+    unreadAlerts: 0,
+    paused: false,
+    online: true,
+    mutedUntil: null,
+    now: NOW,
+    ...over,
+  }
 }
 
 describe('tray', () => {
@@ -60,7 +109,10 @@ describe('tray', () => {
     await writeFile(join(dir, 'tray-attention.png'), '')
     const actions: MenuAction[] = []
     const clicks: Electron.Rectangle[] = []
-    const view = createTray({ iconDir: dir, platform: 'linux', act: (a) => actions.push(a), onClick: (b) => clicks.push(b), showTitle: () => true }, input({ online: false }))
+    const view = createTray(
+      { iconDir: dir, platform: 'linux', act: (a) => actions.push(a), onClick: (b) => clicks.push(b), showTitle: () => true },
+      input({ online: false }),
+    )
     const t = trays.at(-1)!
     // No icon file for "offline": an empty image, the tray still works.
     expect(t.image).toMatchObject({ path: null })
@@ -70,7 +122,16 @@ describe('tray', () => {
     expect(t.image).toMatchObject({ path: join(dir, 'tray-attention.png'), template: false })
     expect(t.tooltip).toBe('1 store · 2 alerts')
     const labels = t.menu.map((m) => m.label ?? m.type)
-    expect(labels).toEqual(['Harbour Café: no figures yet', 'separator', 'Refresh now', 'Mute for 1 hour', 'Mute until tomorrow 08:00', 'separator', 'Open Storeglance', 'Quit'])
+    expect(labels).toEqual([
+      'Harbour Café: no figures yet',
+      'separator',
+      'Refresh now',
+      'Mute for 1 hour',
+      'Mute until tomorrow 08:00',
+      'separator',
+      'Open Storeglance',
+      'Quit',
+    ])
     for (const item of t.menu) (item.click as (() => void) | undefined)?.()
     expect(actions.map((a) => a.kind)).toEqual(['openStore', 'refresh', 'muteHour', 'muteTomorrow', 'open', 'quit'])
     // A left click passes on where the icon is (the glance window opens beside it).
@@ -86,7 +147,10 @@ describe('tray', () => {
     dirs.push(dir)
     await writeFile(join(dir, 'tray-ok.png'), '')
     let showTitle = true
-    const view = createTray({ iconDir: dir, platform: 'darwin', act: () => undefined, onClick: () => undefined, showTitle: () => showTitle }, input())
+    const view = createTray(
+      { iconDir: dir, platform: 'darwin', act: () => undefined, onClick: () => undefined, showTitle: () => showTitle },
+      input(),
+    )
     const t = trays.at(-1)!
     expect(t.image).toMatchObject({ path: join(dir, 'tray-ok.png'), template: true })
     expect(t.title).toBe('1 store')

@@ -16,7 +16,7 @@ vi.mock('electron', () => {
     }
   }
   // An unpackaged app: that alone must never enable the dev server URL or DevTools.
-  const app = { isPackaged: false, getAppPath: () => process.cwd() } satisfies Partial<typeof import('electron')['app']>
+  const app = { isPackaged: false, getAppPath: () => process.cwd() } satisfies Partial<(typeof import('electron'))['app']>
   return { BrowserWindow, app }
 })
 
@@ -36,7 +36,12 @@ describe('the main window', () => {
     createMainWindow()
     const prefs = created[0]!.options['webPreferences'] as Record<string, unknown>
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, devTools: false })
-    expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false })
+    expect(prefs).toMatchObject({
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+    })
     expect(prefs).toMatchObject({ experimentalFeatures: false, navigateOnDragDrop: false })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/)

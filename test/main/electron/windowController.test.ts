@@ -63,8 +63,8 @@ vi.mock('electron', () => {
   }
   const screen = {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] as Display[],
-  } satisfies Partial<typeof import('electron')['screen']>
-  const app = { isPackaged: true, getAppPath: () => process.cwd() } satisfies Partial<typeof import('electron')['app']>
+  } satisfies Partial<(typeof import('electron'))['screen']>
+  const app = { isPackaged: true, getAppPath: () => process.cwd() } satisfies Partial<(typeof import('electron'))['app']>
   return { BrowserWindow, screen, app }
 })
 
@@ -103,7 +103,11 @@ describe('the window controller', () => {
 
   it('makes a new window after the old one closed, where it was closed, and says the window closed', async () => {
     let closed = 0
-    const windows = await createWindowController(await mkdtemp(join(base, 'c-')), () => undefined, () => closed++)
+    const windows = await createWindowController(
+      await mkdtemp(join(base, 'c-')),
+      () => undefined,
+      () => closed++,
+    )
     windows.show()
     const first = state.windows[0]!
     first.once.get('close')!()

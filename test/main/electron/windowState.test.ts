@@ -9,11 +9,12 @@ const state = vi.hoisted(() => ({ displays: [] as { workArea: { x: number; y: nu
 vi.mock('electron', () => {
   const screen = {
     getAllDisplays: () => state.displays as Display[],
-  } satisfies Partial<typeof import('electron')['screen']>
+  } satisfies Partial<(typeof import('electron'))['screen']>
   return { screen }
 })
 
-const { restorableBounds, parseWindowState, createWindowStateStore, loadWindowBounds, trackWindowState } = await import('../../../src/main/electron/windowState')
+const { restorableBounds, parseWindowState, createWindowStateStore, loadWindowBounds, trackWindowState } =
+  await import('../../../src/main/electron/windowState')
 
 const LAPTOP: Rectangle = { x: 0, y: 0, width: 1440, height: 875 }
 const MONITOR: Rectangle = { x: 1440, y: 0, width: 2560, height: 1415 }
@@ -39,8 +40,21 @@ describe('window state', () => {
   })
 
   it('reads saved state defensively', () => {
-    expect(parseWindowState({ x: 1, y: 2, width: 800, height: 600, maximized: true })).toEqual({ x: 1, y: 2, width: 800, height: 600, maximized: true })
-    for (const bad of [null, 'x', { x: 1, y: 2, width: 800 }, { x: 1.5, y: 2, width: 800, height: 600 }, { x: 1e9, y: 2, width: 800, height: 600 }, { x: 0, y: 0, width: -5, height: 600 }]) {
+    expect(parseWindowState({ x: 1, y: 2, width: 800, height: 600, maximized: true })).toEqual({
+      x: 1,
+      y: 2,
+      width: 800,
+      height: 600,
+      maximized: true,
+    })
+    for (const bad of [
+      null,
+      'x',
+      { x: 1, y: 2, width: 800 },
+      { x: 1.5, y: 2, width: 800, height: 600 },
+      { x: 1e9, y: 2, width: 800, height: 600 },
+      { x: 0, y: 0, width: -5, height: 600 },
+    ]) {
       expect(parseWindowState(bad), JSON.stringify(bad)).toBeNull()
     }
   })
@@ -64,7 +78,9 @@ describe('window state', () => {
     listeners.get('move')!()
     await vi.advanceTimersByTimeAsync(500)
     vi.useRealTimers()
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ x: 1600, y: 50 }))
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ x: 1600, y: 50 }),
+    )
     bounds = { ...bounds, width: 900 }
     listeners.get('close')!()
     await vi.waitFor(async () => expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ width: 900 }))

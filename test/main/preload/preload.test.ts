@@ -10,8 +10,8 @@ vi.mock('electron', () => {
     exposeInMainWorld: (key: string, api: unknown) => {
       state.exposed.set(key, api)
     },
-  } satisfies Partial<typeof import('electron')['contextBridge']>
-  type IpcRenderer = typeof import('electron')['ipcRenderer']
+  } satisfies Partial<(typeof import('electron'))['contextBridge']>
+  type IpcRenderer = (typeof import('electron'))['ipcRenderer']
   const ipcRenderer: Partial<IpcRenderer> = {
     invoke: async (channel: string, request: unknown) => {
       state.invoked.push([channel, request])

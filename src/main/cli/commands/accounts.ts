@@ -41,7 +41,13 @@ const list: Sub = async (args, io) => {
   const accounts = core.accounts.list()
   const keys = await keyStates(io, accounts, (id) => core.accounts.hasKey(id))
   if (flags.json) {
-    io.out(`${JSON.stringify(accounts.map((a, i) => ({ ...a, hasKey: keys[i] })), null, 2)}\n`)
+    io.out(
+      `${JSON.stringify(
+        accounts.map((a, i) => ({ ...a, hasKey: keys[i] })),
+        null,
+        2,
+      )}\n`,
+    )
     return EXIT.ok
   }
   if (accounts.length === 0) {
@@ -50,8 +56,15 @@ const list: Sub = async (args, io) => {
   }
   const keyText = (k: boolean | null) => (k === null ? 'unknown' : k ? 'stored' : 'MISSING')
   const rows = accounts.map((a, i) => [
-    a.id, oneLine(a.label), a.endpoint, oneLine(a.userId), oneLine(a.accountId), a.timeZone,
-    a.enabled ? 'yes' : 'no', a.limitedPermissions ? 'limited' : 'full', keyText(keys[i]!),
+    a.id,
+    oneLine(a.label),
+    a.endpoint,
+    oneLine(a.userId),
+    oneLine(a.accountId),
+    a.timeZone,
+    a.enabled ? 'yes' : 'no',
+    a.limitedPermissions ? 'limited' : 'full',
+    keyText(keys[i]!),
   ])
   io.out(`${columns([['ID', 'Label', 'Endpoint', 'User id', 'Account id', 'Time zone', 'Enabled', 'Permissions', 'Key'], ...rows])}\n`)
   return EXIT.ok
@@ -80,7 +93,10 @@ function readInput(flags: Flags, existing: readonly Account[]): AccountInput {
 function refuseDuplicate(existing: Account[], input: AccountInput): void {
   const same = existing.find((a) => sameStore(a, input))
   if (same) {
-    throw new AccountError('duplicate', `This store is already in Storeglance as "${oneLine(same.label)}" (same endpoint, user id and account id).`)
+    throw new AccountError(
+      'duplicate',
+      `This store is already in Storeglance as "${oneLine(same.label)}" (same endpoint, user id and account id).`,
+    )
   }
 }
 
@@ -132,6 +148,7 @@ export async function accountsCommand(args: string[], io: CliIo): Promise<number
   if (sub === '--help' || sub === '-h') return help(io, 'accounts')
   if (sub === undefined || sub.startsWith('-')) throw new UsageError('accounts needs a subcommand: list, add, remove or test.', 'accounts')
   const run = SUBCOMMANDS[sub]
-  if (!run) throw new UsageError(`Unknown accounts subcommand "${oneLine(sub).slice(0, 40)}" (expected list, add, remove or test).`, 'accounts')
+  if (!run)
+    throw new UsageError(`Unknown accounts subcommand "${oneLine(sub).slice(0, 40)}" (expected list, add, remove or test).`, 'accounts')
   return run(rest, io)
 }

@@ -49,7 +49,8 @@ async function readScenario(file: string): Promise<string> {
   try {
     const stat = await fs.stat(file)
     if (!stat.isFile()) throw new UsageError(`${oneLine(file)} is not a file.`, 'alerts replay')
-    if (stat.size > MAX_SCENARIO_BYTES) throw new UsageError(`${oneLine(file)} is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MB.`, 'alerts replay')
+    if (stat.size > MAX_SCENARIO_BYTES)
+      throw new UsageError(`${oneLine(file)} is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MB.`, 'alerts replay')
     return await fs.readFile(file, 'utf8')
   } catch (err) {
     if (err instanceof UsageError) throw err

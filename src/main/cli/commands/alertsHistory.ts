@@ -17,7 +17,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\
 function sinceFlag(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined
   const t = Date.parse(raw)
-  if (!ISO.test(raw) || Number.isNaN(t)) throw new UsageError('--since must be an ISO-8601 date or instant, e.g. 2025-03-01 or 2025-03-01T08:00:00Z.', COMMAND)
+  if (!ISO.test(raw) || Number.isNaN(t))
+    throw new UsageError('--since must be an ISO-8601 date or instant, e.g. 2025-03-01 or 2025-03-01T08:00:00Z.', COMMAND)
   return t
 }
 

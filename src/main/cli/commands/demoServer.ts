@@ -20,7 +20,10 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d
 function readHost(flags: Flags): string {
   const host = optional(flags, 'host') ?? '127.0.0.1'
   if (!isLoopbackHost(host.replace(/^\[|\]$/g, ''))) {
-    throw new UsageError('--host must be a loopback address (127.0.0.1, ::1 or localhost): the demo server is for this computer only.', COMMAND)
+    throw new UsageError(
+      '--host must be a loopback address (127.0.0.1, ::1 or localhost): the demo server is for this computer only.',
+      COMMAND,
+    )
   }
   return host.replace(/^\[|\]$/g, '')
 }
@@ -74,9 +77,14 @@ export async function demoServerCommand(args: string[], io: CliIo): Promise<numb
   const latencyMs = intOption(flags, DEMO_SERVER_OPTIONS, 'latency-ms', COMMAND)
   const now = readNow(flags)
   const signal = untilSignal()
-  const server = await startDemoServer({ host, port, stores, seed, latencyMs, ...(now ? { now } : {}) }).catch((err: NodeJS.ErrnoException) => {
-    throw new CliFailure(EXIT.partial, `The demo server could not listen on ${host} port ${port} (${err.code ?? err.message}). Choose another --port.`)
-  })
+  const server = await startDemoServer({ host, port, stores, seed, latencyMs, ...(now ? { now } : {}) }).catch(
+    (err: NodeJS.ErrnoException) => {
+      throw new CliFailure(
+        EXIT.partial,
+        `The demo server could not listen on ${host} port ${port} (${err.code ?? err.message}). Choose another --port.`,
+      )
+    },
+  )
   if (flags.json) {
     io.out(`${JSON.stringify({ url: server.url, stores: server.stores })}\n`)
     io.err(`Demo server listening on ${server.url}. Stop it with Ctrl+C.\n`)

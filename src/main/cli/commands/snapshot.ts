@@ -42,7 +42,13 @@ async function storedColumns(core: CliCore, accounts: Account[]): Promise<StoreC
 
 /** Fetches every enabled store once through the monitor; failed stores keep their stored figures. */
 async function fetchedColumns(core: CliCore, accounts: Account[], timeoutMs: number, io: CliIo): Promise<StoreColumn[]> {
-  const monitor = createMonitor({ ...core, clock: systemClock, timeoutMs, onWarning: (m) => io.err(`Warning: ${m}\n`), ...(io.log ? { log: io.log } : {}) })
+  const monitor = createMonitor({
+    ...core,
+    clock: systemClock,
+    timeoutMs,
+    onWarning: (m) => io.err(`Warning: ${m}\n`),
+    ...(io.log ? { log: io.log } : {}),
+  })
   await monitor.pollAllOnce()
   const pairs = new Map(monitor.snapshots().map((p) => [p.id, p.current]))
   return accounts.map((account) => {
@@ -66,7 +72,9 @@ function reportFailures(io: CliIo, cols: StoreColumn[], offline: boolean): ExitC
   if (offline) {
     const missing = cols.filter((c) => !c.snapshot)
     if (missing.length === 0) return EXIT.ok
-    io.err(`${missing.length} of ${cols.length} stores have no stored figures yet: ${missing.map((c) => oneLine(c.account.label)).join(', ')}.\n`)
+    io.err(
+      `${missing.length} of ${cols.length} stores have no stored figures yet: ${missing.map((c) => oneLine(c.account.label)).join(', ')}.\n`,
+    )
     return EXIT.partial
   }
   const failed = cols.filter((c) => c.state === 'failed')
@@ -94,7 +102,10 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
   const offline = flags.offline === true
   const core = await openCore(io)
   const accounts = enabledAccounts(core)
-  const cols = await withHistory(core.history, offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io))
+  const cols = await withHistory(
+    core.history,
+    offline ? await storedColumns(core, accounts) : await fetchedColumns(core, accounts, timeoutMs, io),
+  )
   const now = new Date()
   const comparison = compare(cols)
   if (flags.json) io.out(comparisonJson(cols, comparison, now, offline))

@@ -19,7 +19,11 @@ const COMMAND = 'watch'
 /** The enabled stores, or a failure (exit 64) saying why there are none. */
 function enabledAccounts(core: CliCore): Account[] {
   const all = core.accounts.list()
-  if (all.length === 0) throw new CliFailure(EXIT.usage, 'No stores are set up yet, so there is nothing to watch. Add one with `storeglance accounts add --help`.')
+  if (all.length === 0)
+    throw new CliFailure(
+      EXIT.usage,
+      'No stores are set up yet, so there is nothing to watch. Add one with `storeglance accounts add --help`.',
+    )
   const enabled = all.filter((a) => a.enabled)
   if (enabled.length === 0) throw new CliFailure(EXIT.usage, `All ${all.length} stores are disabled: enable one in the app first.`)
   return enabled

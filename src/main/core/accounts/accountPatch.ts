@@ -6,8 +6,7 @@ import type { Account } from '../../../shared/model'
 import { AccountError } from './accountErrors'
 import { accountPatchSchema, describeIssues, endpointIdentity, identityKeys } from './schemas'
 
-const IDENTITY_CHANGE =
-  'The endpoint, user id and account id identify a store and cannot be changed. Remove the store and add it again.'
+const IDENTITY_CHANGE = 'The endpoint, user id and account id identify a store and cannot be changed. Remove the store and add it again.'
 
 function safeIdentity(endpoint: string): string | null {
   try {
@@ -27,7 +26,8 @@ export function applyAccountPatch(current: Account, patch: unknown): Account {
   for (const k of identityKeys) {
     if (!(k in rest)) continue
     const v = rest[k]
-    const same = typeof v === 'string' && (k === 'endpoint' ? safeIdentity(v) === endpointIdentity(current.endpoint) : v.trim() === current[k])
+    const same =
+      typeof v === 'string' && (k === 'endpoint' ? safeIdentity(v) === endpointIdentity(current.endpoint) : v.trim() === current[k])
     if (!same) throw new AccountError('invalid', IDENTITY_CHANGE)
     delete rest[k]
   }

@@ -180,7 +180,10 @@ class AccountServiceImpl implements AccountService {
   private refuseDuplicate(c: StoreIdentity): void {
     const same = [...this.accounts, ...this.demo].find((a) => sameStore(a, c))
     if (same) {
-      throw new AccountError('duplicate', `This store is already in Storeglance as "${same.label}" (same endpoint, user id and account id).`)
+      throw new AccountError(
+        'duplicate',
+        `This store is already in Storeglance as "${same.label}" (same endpoint, user id and account id).`,
+      )
     }
   }
 
@@ -190,7 +193,11 @@ class AccountServiceImpl implements AccountService {
       await this.deps.testConnection(account, key)
     } catch (err) {
       const why = redact(errorText(err), key)
-      throw new AccountError('connection', `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`, errorKindOf(err))
+      throw new AccountError(
+        'connection',
+        `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`,
+        errorKindOf(err),
+      )
     }
   }
 
@@ -241,7 +248,11 @@ class AccountServiceImpl implements AccountService {
         this.demo = this.demo.map((a) => (a.id === id ? next : a))
         return clone(next)
       }
-      await this.saveWithKey(id, this.accounts.map((a) => (a.id === id ? next : a)), key)
+      await this.saveWithKey(
+        id,
+        this.accounts.map((a) => (a.id === id ? next : a)),
+        key,
+      )
       return clone(next)
     })
   }

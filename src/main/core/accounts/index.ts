@@ -18,7 +18,14 @@ export {
   type SettingsPatch,
 } from './schemas'
 export { CURRENT_VERSION, migrations } from './migrations'
-export { openSettingsFile, SettingsFileError, SETTINGS_FILE_NAME, type SettingsFile, type SettingsData, type LoadedSettings } from './settingsFile'
+export {
+  openSettingsFile,
+  SettingsFileError,
+  SETTINGS_FILE_NAME,
+  type SettingsFile,
+  type SettingsData,
+  type LoadedSettings,
+} from './settingsFile'
 export { KeytarSecretStore, MemorySecretStore, KeychainUnavailableError, KEYCHAIN_SERVICE, type KeychainFailure } from './keychain'
 export { AccountError, type AccountErrorKind } from './accountErrors'
 export {

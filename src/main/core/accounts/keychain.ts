@@ -56,7 +56,8 @@ export function keytarMissingAdvice(platform: NodeJS.Platform = process.platform
   const start = 'the keychain module (keytar) is not installed: it could not be built when Storeglance was installed. '
   const again = 'then run `npm install` again in the Storeglance folder.'
   if (platform === 'darwin') return `${start}Install the Xcode Command Line Tools (xcode-select --install), ${again}`
-  if (platform === 'win32') return `${start}Install the Visual Studio Build Tools with the "Desktop development with C++" workload, ${again}`
+  if (platform === 'win32')
+    return `${start}Install the Visual Studio Build Tools with the "Desktop development with C++" workload, ${again}`
   return `${start}Install libsecret's development files and a C++ toolchain (Debian/Ubuntu: sudo apt-get install libsecret-1-dev build-essential python3; Fedora: sudo dnf install libsecret-devel gcc-c++ make python3), ${again}`
 }
 
@@ -78,7 +79,8 @@ export function keychainAdvice(reason: KeychainFailure, platform: NodeJS.Platfor
     return 'your keyring is locked: unlock your keyring (for example log in again, or open "Passwords and Keys") and try again.'
   }
   if (platform === 'darwin') return 'the macOS Keychain could not be reached. Check your login keychain in Keychain Access and try again.'
-  if (platform === 'win32') return 'Windows Credential Manager could not be reached. Check that the Credential Manager service is running and try again.'
+  if (platform === 'win32')
+    return 'Windows Credential Manager could not be reached. Check that the Credential Manager service is running and try again.'
   return 'no Secret Service answered: install and unlock a Secret Service such as GNOME Keyring or KWallet (package gnome-keyring / libsecret), then try again.'
 }
 

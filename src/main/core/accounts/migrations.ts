@@ -15,7 +15,6 @@ export const CURRENT_VERSION = 2
 /** One step: the parsed JSON of version n in, the parsed JSON of version n+1 out. */
 export type Migration = (data: unknown) => unknown
 
-
 /**
  * v0 (the pre-release format) was a bare JSON array of stores `{ id, label, endpoint, userId,
  * accountId, colour?, timeZone?, enabled? }`, with no settings, no request sizes and no format.
@@ -40,7 +39,8 @@ function v0ToV1(data: unknown): unknown {
 /** A quiet-hours value of v1 (`{ from, to }`, every day), or undefined when it was not one. */
 function v1QuietHours(value: unknown): unknown {
   if (value === null) return null
-  if (isRecord(value) && typeof value.from === 'string' && typeof value.to === 'string') return { from: value.from, to: value.to, days: [0, 1, 2, 3, 4, 5, 6] }
+  if (isRecord(value) && typeof value.from === 'string' && typeof value.to === 'string')
+    return { from: value.from, to: value.to, days: [0, 1, 2, 3, 4, 5, 6] }
   return undefined
 }
 

@@ -110,9 +110,16 @@ const endpointSchema = z
   .transform(normalizeEndpoint)
 
 const editableFields = {
-  label: z.string().trim().min(1, 'The store name is empty').max(MAX_LABEL_LENGTH, `The store name must be ${MAX_LABEL_LENGTH} characters or fewer`),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'The store name is empty')
+    .max(MAX_LABEL_LENGTH, `The store name must be ${MAX_LABEL_LENGTH} characters or fewer`),
   timeZone: z.string().trim().refine(isValidTimeZone, 'Unknown time zone (expected an IANA name such as Europe/Paris)'),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'The colour must be #rrggbb').transform((c) => c.toLowerCase()),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'The colour must be #rrggbb')
+    .transform((c) => c.toLowerCase()),
   enabled: z.boolean(),
   format: z.enum(['xml', 'json']),
   sizes: sizesSchema,
@@ -135,7 +142,11 @@ export const accountInputSchema = z.strictObject({ ...identityFields, ...editabl
  * removes the per-store interval override.
  */
 export const accountPatchSchema = z
-  .strictObject({ ...editableFields, intervalSec: intervalSchema.nullable().optional(), monthlyTarget: monthlyTargetSchema.nullable().optional() })
+  .strictObject({
+    ...editableFields,
+    intervalSec: intervalSchema.nullable().optional(),
+    monthlyTarget: monthlyTargetSchema.nullable().optional(),
+  })
   .partial()
 
 /** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */

@@ -180,7 +180,8 @@ class JsonSettingsFile implements SettingsFile {
   private async write(data: SettingsData): Promise<void> {
     if (data.accounts.some((a) => a.demo)) throw new SettingsFileError('invalid', 'Demo stores are never saved to the settings file.')
     const parsed = fileSchema.safeParse({ version: CURRENT_VERSION, ...data })
-    if (!parsed.success) throw new SettingsFileError('invalid', `Storeglance refused to save invalid settings: ${describeIssues(parsed.error)}`)
+    if (!parsed.success)
+      throw new SettingsFileError('invalid', `Storeglance refused to save invalid settings: ${describeIssues(parsed.error)}`)
     try {
       await writeFileAtomic(this.path, JSON.stringify(parsed.data, null, 2) + '\n')
     } catch (err) {

@@ -147,7 +147,11 @@ async function load(path: string, now: () => Date, warn: (m: string) => void, re
  * Storeglance is never written over, and a file that cannot be read (other than missing) fails the
  * update rather than being replaced.
  */
-export async function updateAlertFile<T>(path: string, fallback: AlertFile, change: (current: AlertFile) => [AlertFile, T]): Promise<[AlertFile, T]> {
+export async function updateAlertFile<T>(
+  path: string,
+  fallback: AlertFile,
+  change: (current: AlertFile) => [AlertFile, T],
+): Promise<[AlertFile, T]> {
   const read = await readAlertFile(path)
   const current = read.kind === 'ok' ? read.file : fallback
   const [next, result] = change(current)
@@ -158,7 +162,12 @@ export async function updateAlertFile<T>(path: string, fallback: AlertFile, chan
 }
 
 /** Opens `<dir>/alerts.json` (created on the first write). */
-export async function openAlertBook(o: { dir: string; now?: () => Date; warn?: (m: string) => void; readOnly?: boolean }): Promise<AlertBook> {
+export async function openAlertBook(o: {
+  dir: string
+  now?: () => Date
+  warn?: (m: string) => void
+  readOnly?: boolean
+}): Promise<AlertBook> {
   const now = o.now ?? (() => new Date())
   const path = join(o.dir, ALERT_FILE_NAME)
   // The user data folder's lock: the app and `storeglance watch` may change the file at once.

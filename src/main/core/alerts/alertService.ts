@@ -33,7 +33,13 @@ export function engineContext(accounts: readonly Account[], settings: Notificati
   const stores = new Map<string, AlertStore>()
   for (const a of accounts) {
     const own = settings.stores[a.id]
-    const store: AlertStore = { id: a.id, label: a.label, timeZone: a.timeZone, notify: own?.notify ?? 'all', monthlyTarget: a.monthlyTarget ?? null }
+    const store: AlertStore = {
+      id: a.id,
+      label: a.label,
+      timeZone: a.timeZone,
+      notify: own?.notify ?? 'all',
+      monthlyTarget: a.monthlyTarget ?? null,
+    }
     if (own && own.openingHours !== undefined) store.openingHours = own.openingHours
     stores.set(a.id, store)
   }
@@ -73,7 +79,10 @@ export function createAlertService(deps: AlertServiceDeps) {
     events,
     /** Feeds one poll outcome to the engine; resolves with the alerts it raised. */
     handle(outcome: PollOutcome): Promise<LoggedAlert[]> {
-      const event: EngineEvent = 'snapshot' in outcome ? { at: outcome.at, store: outcome.id, snapshot: outcome.snapshot } : { at: outcome.at, store: outcome.id, error: outcome.error }
+      const event: EngineEvent =
+        'snapshot' in outcome
+          ? { at: outcome.at, store: outcome.id, snapshot: outcome.snapshot }
+          : { at: outcome.at, store: outcome.id, error: outcome.error }
       return apply(event)
     },
     /** Mutes alerts that are not urgent from now until `until`. */

@@ -40,7 +40,8 @@ export function step(state: EngineState, event: EngineEvent, ctx: EngineContext)
   if ('unmute' in event) return { state: { ...state, mute: null }, alerts: [] }
   const store = storeFor(ctx, event.store)
   const s: StoreRuleState = structuredClone(state.stores[event.store] ?? emptyStoreState())
-  const raised = 'snapshot' in event ? onSnapshot(s, event.snapshot, event.at, store, ctx) : rules.onFailure(s, event.error, store, ctx.settings.rules)
+  const raised =
+    'snapshot' in event ? onSnapshot(s, event.snapshot, event.at, store, ctx) : rules.onFailure(s, event.error, store, ctx.settings.rules)
   const alerts = raised.map((r): Alert => {
     const urgent = URGENT_KINDS.has(r.kind)
     const base = { at: event.at, store: event.store, kind: r.kind, urgent, title: r.title, body: r.body }

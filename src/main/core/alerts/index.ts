@@ -5,6 +5,15 @@ export { step, run, storeFor, type StepResult } from './engine'
 export { suppression, muteActive, inQuietHours } from './delivery'
 export { windowStart, wallTime } from './wallClock'
 export { projectMonthEnd } from './projection'
-export { openAlertBook, trimLog, updateAlertFile, type AlertBook, type LoggedAlert, ALERT_FILE_NAME, MAX_LOGGED_ALERTS, LOG_DAYS } from './alertBook'
+export {
+  openAlertBook,
+  trimLog,
+  updateAlertFile,
+  type AlertBook,
+  type LoggedAlert,
+  ALERT_FILE_NAME,
+  MAX_LOGGED_ALERTS,
+  LOG_DAYS,
+} from './alertBook'
 export { resolveAlertSettings, alertSettingsPatchSchema, storeAlertSettingsSchema, weeklyWindowSchema } from './schemas'
 export { createAlertService, engineContext, type AlertService, type AlertServiceDeps } from './alertService'

@@ -30,7 +30,10 @@ export function keyRejectedText(label: string, error: { kind: ErrorKind; message
   if (error.kind === 'keychain') {
     return { title: `${label}: no usable key`, body: `The key of ${label} could not be read from the keychain${why ? ` (${why})` : ''}.` }
   }
-  return { title: `${label} refused the key`, body: `The server refused the key or permission of ${label}${why ? ` (${why})` : ''}. Check the key in Settings.` }
+  return {
+    title: `${label} refused the key`,
+    body: `The server refused the key or permission of ${label}${why ? ` (${why})` : ''}. Check the key in Settings.`,
+  }
 }
 
 /** `recovered`: the first success after an urgent alert. */

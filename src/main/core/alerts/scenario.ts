@@ -35,8 +35,24 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[
 function isInstant(s: string): boolean {
   const m = ISO.exec(s)
   if (!m) return false
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as [number, number, number, number, number, number]
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && !Number.isNaN(Date.parse(s))
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    !Number.isNaN(Date.parse(s))
+  )
 }
 const instant = z.string().max(64).refine(isInstant, 'expected an ISO-8601 instant with a zone, e.g. 2025-03-10T09:00:00Z')
 const storeId = z.string().min(1).max(200)
@@ -50,7 +66,10 @@ const accountSchema = z.strictObject({
   monthlyTarget: z.number().min(0).max(1e12).nullable().optional(),
 })
 
-const headerSchema = z.strictObject({ accounts: z.array(accountSchema).max(10_000).optional(), alerts: alertSettingsPatchSchema.optional() })
+const headerSchema = z.strictObject({
+  accounts: z.array(accountSchema).max(10_000).optional(),
+  alerts: alertSettingsPatchSchema.optional(),
+})
 
 const count = z.number().nullable()
 const str = z.string().max(10_000).default('')
@@ -63,9 +82,18 @@ const snapshotSchema = z.object({
   activeCampaigns: count.default(null),
   mostActive: z.array(z.unknown()).default([]),
   campaignActivity: z
-    .array(z.object({ campaignId: str, name: str, type: str, days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), quantity: z.number() })) }))
+    .array(
+      z.object({
+        campaignId: str,
+        name: str,
+        type: str,
+        days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), quantity: z.number() })),
+      }),
+    )
     .default([]),
-  lastTransactions: z.array(z.object({ transactionId: z.string().min(1).max(200), amount: z.number().nullable().default(null), campaignName: str }).loose()).default([]),
+  lastTransactions: z
+    .array(z.object({ transactionId: z.string().min(1).max(200), amount: z.number().nullable().default(null), campaignName: str }).loose())
+    .default([]),
   lastCustomers: z.array(z.unknown()).default([]),
 })
 
@@ -81,13 +109,20 @@ const eventSchema = z.union([
 function problemOf(err: z.ZodError): string {
   const issue = err.issues[0]
   if (!issue) return 'not a valid line'
-  if (issue.code === 'invalid_union') return 'expected {"at", "store", "snapshot"}, {"at", "store", "error"}, {"at", "mute"} or {"at", "unmute": true}'
+  if (issue.code === 'invalid_union')
+    return 'expected {"at", "store", "snapshot"}, {"at", "store", "error"}, {"at", "mute"} or {"at", "unmute": true}'
   const path = issue.path.join('.')
   return path ? `${path}: ${issue.message}` : issue.message
 }
 
 function toStore(a: z.infer<typeof accountSchema>): AlertStore {
-  const store: AlertStore = { id: a.id, label: a.label ?? a.id, timeZone: a.timeZone ?? 'UTC', notify: a.notify ?? 'all', monthlyTarget: a.monthlyTarget ?? null }
+  const store: AlertStore = {
+    id: a.id,
+    label: a.label ?? a.id,
+    timeZone: a.timeZone ?? 'UTC',
+    notify: a.notify ?? 'all',
+    monthlyTarget: a.monthlyTarget ?? null,
+  }
   if (a.openingHours !== undefined) store.openingHours = a.openingHours
   return store
 }

@@ -36,7 +36,14 @@ export const alertSettingsPatchSchema = z.strictObject({
     .strictObject({
       unreachable: z.strictObject({ enabled: z.boolean(), polls: num(R.unreachable.polls) }).partial(),
       keyRejected: z.strictObject({ enabled: z.boolean() }).partial(),
-      behindPace: z.strictObject({ enabled: z.boolean(), percent: num(R.behindPace.percent), minBase: num(R.behindPace.minBase), polls: num(R.behindPace.polls) }).partial(),
+      behindPace: z
+        .strictObject({
+          enabled: z.boolean(),
+          percent: num(R.behindPace.percent),
+          minBase: num(R.behindPace.minBase),
+          polls: num(R.behindPace.polls),
+        })
+        .partial(),
       quietStore: z.strictObject({ enabled: z.boolean(), minutes: num(R.quietStore.minutes) }).partial(),
       recordDay: z.strictObject({ enabled: z.boolean(), minDays: num(R.recordDay.minDays) }).partial(),
       bigTransaction: z.strictObject({ enabled: z.boolean(), amount: num(R.bigTransaction.amount) }).partial(),

@@ -38,4 +38,3 @@ export type EngineEvent =
   | { at: string; store: string; error: { kind: ErrorKind; message: string } }
   | { at: string; mute: { until: string } }
   | { at: string; unmute: true }
-

@@ -60,7 +60,8 @@ export function boundSnapshot(s: StoreSnapshot, sizes?: RequestSizes): BoundedSn
   let badDates = 0
   let tooManyDays = false
   const campaigns = s.campaignActivity.length > MAX_CAMPAIGNS ? s.campaignActivity.slice(0, MAX_CAMPAIGNS) : s.campaignActivity
-  if (campaigns.length < s.campaignActivity.length) notes.push(`the server sent ${s.campaignActivity.length} campaigns; the first ${MAX_CAMPAIGNS} are kept`)
+  if (campaigns.length < s.campaignActivity.length)
+    notes.push(`the server sent ${s.campaignActivity.length} campaigns; the first ${MAX_CAMPAIGNS} are kept`)
   const campaignActivity = campaigns.map((c): CampaignActivity => {
     const real = c.days.filter((d) => isIsoDay(d.date))
     badDates += c.days.length - real.length

@@ -6,17 +6,7 @@
  */
 import type { ResponseFormat, StoreSnapshot } from '../../../shared/model'
 import type { Transport } from '../ports'
-import {
-  ApiError,
-  ConfigError,
-  DashboardError,
-  HttpError,
-  NetworkError,
-  ResponseError,
-  TimeoutError,
-  redact,
-  redactError,
-} from './errors'
+import { ApiError, ConfigError, DashboardError, HttpError, NetworkError, ResponseError, TimeoutError, redact, redactError } from './errors'
 import { parseDashboard, type ParseMeta } from './parseDashboard'
 import { boundSnapshot } from './bounds'
 import { redactStrings } from '../redact'
@@ -95,12 +85,7 @@ export async function fetchDashboard(opts: FetchDashboardOptions): Promise<Store
 }
 
 /** Sends the request and reads the whole body under the cap. */
-async function exchange(
-  transport: Transport,
-  req: DashboardRequest,
-  ctrl: AbortController,
-  maxBytes: number,
-): Promise<Exchange> {
+async function exchange(transport: Transport, req: DashboardRequest, ctrl: AbortController, maxBytes: number): Promise<Exchange> {
   // `redirect: 'error'`: a redirect would carry the key header to another URL.
   const res = await transport(req.url, { method: req.method, headers: req.headers, body: req.body, signal: ctrl.signal, redirect: 'error' })
   const bytes = await readCapped(res, maxBytes, ctrl)

@@ -154,7 +154,11 @@ export { redact }
 /** One line, no control characters, at most `max` characters. */
 export function sanitizeText(text: string, max: number): string {
   // Server text can be megabytes long: only the start can be shown, so only the start is cleaned.
-  const line = text.slice(0, max * 4 + 64).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const line = text
+    .slice(0, max * 4 + 64)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }
 

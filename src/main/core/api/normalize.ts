@@ -4,13 +4,7 @@
  * itself, and is tolerant of shape: a list may come as an array, a single object, a container
  * holding the singular element (`{"customer":[…]}`), or be empty or missing.
  */
-import type {
-  CampaignActivity,
-  MostActiveCustomer,
-  RecentCustomer,
-  StoreSnapshot,
-  Transaction,
-} from '../../../shared/model'
+import type { CampaignActivity, MostActiveCustomer, RecentCustomer, StoreSnapshot, Transaction } from '../../../shared/model'
 import { isRecord } from '../../../shared/isRecord'
 import { ApiError, ResponseError } from './errors'
 import { redact } from '../redact'
@@ -85,12 +79,8 @@ function build(raw: RawResponse, meta: Meta, r: Reader): StoreSnapshot {
     },
     activeCampaigns: r.count(get(root, 'active_campaigns_count')) ?? r.count(get(root, 'active_campaign_count')),
     mostActive: list(get(root, 'most_active'), 'customer', CUSTOMER_KEYS).map((c) => mostActive(c, r)),
-    campaignActivity: list(get(root, 'campaigns_per_day_activity'), 'campaign', CAMPAIGN_KEYS).map((c) =>
-      campaign(c, r),
-    ),
-    lastTransactions: list(get(root, 'last_X_transactions'), 'transaction', TRANSACTION_KEYS).map((t) =>
-      transaction(t, r),
-    ),
+    campaignActivity: list(get(root, 'campaigns_per_day_activity'), 'campaign', CAMPAIGN_KEYS).map((c) => campaign(c, r)),
+    lastTransactions: list(get(root, 'last_X_transactions'), 'transaction', TRANSACTION_KEYS).map((t) => transaction(t, r)),
     lastCustomers: list(get(root, 'last_X_customers'), 'customer', CUSTOMER_KEYS).map((c) => recentCustomer(c, r)),
   }
 }
@@ -106,7 +96,10 @@ function mostActive(c: Rec, r: Reader): MostActiveCustomer {
 }
 
 function campaign(c: Rec, r: Reader): CampaignActivity {
-  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS).map((d) => ({ date: r.str(d.date), quantity: r.count(d.quantity) ?? 0 }))
+  const days = list(get(c, 'day') ?? get(c, 'days'), 'day', DAY_KEYS).map((d) => ({
+    date: r.str(d.date),
+    quantity: r.count(d.quantity) ?? 0,
+  }))
   return { campaignId: r.str(c.campaign_id), name: r.str(c.campaign_name), type: r.str(c.campaign_type), days: byDate(days) }
 }
 

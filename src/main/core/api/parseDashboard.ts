@@ -38,12 +38,7 @@ function sniffFormat(text: string, asked: ResponseFormat): ResponseFormat {
  * answered status="error", ResponseError when the body is empty, over `maxChars`, cut off, broken or
  * not a dashboard response: never returns a partial snapshot.
  */
-export function parseDashboard(
-  body: string,
-  format: ResponseFormat,
-  meta: ParseMeta,
-  maxChars: number = MAX_BODY_CHARS,
-): StoreSnapshot {
+export function parseDashboard(body: string, format: ResponseFormat, meta: ParseMeta, maxChars: number = MAX_BODY_CHARS): StoreSnapshot {
   if (body.length > maxChars) throw new ResponseError('too-large', body)
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
   if (!/\S/.test(text)) throw new ResponseError('empty', body)

@@ -95,9 +95,7 @@ export function buildDashboardRequest(input: DashboardRequestInput): DashboardRe
     ['output', input.format === 'json' ? 'JSON' : 'XML'],
   ]).toString()
   const accept =
-    input.format === 'json'
-      ? 'application/json, text/javascript;q=0.9, */*;q=0.5'
-      : 'application/xml, text/xml;q=0.9, */*;q=0.5'
+    input.format === 'json' ? 'application/json, text/javascript;q=0.9, */*;q=0.5' : 'application/xml, text/xml;q=0.9, */*;q=0.5'
   return {
     url,
     method: 'POST',

@@ -6,8 +6,15 @@ import type { CampaignActivity, StoreSnapshot, Transaction } from '../../../shar
 import type { CampaignType } from './catalog'
 import { hashInts, mulberry32, pick } from './rand'
 import {
-  countJoins, countTransactions, joinsBefore, latestJoins, latestTransactions, mostActiveAt,
-  txByCampaignUpTo, type Span, type TxEvent,
+  countJoins,
+  countTransactions,
+  joinsBefore,
+  latestJoins,
+  latestTransactions,
+  mostActiveAt,
+  txByCampaignUpTo,
+  type Span,
+  type TxEvent,
 } from './sim'
 import { customerAt, type SimStore } from './stores'
 import { civilOf, DAY, dayIndexOf, formatDay, formatLocal, localCutMs } from './time'
@@ -84,9 +91,7 @@ export function dashboardFor(store: SimStore, request: DashboardRequest, now: Da
       transactions,
     })),
     campaignActivity: activity(store, p, clampCount(request.days, MAX_DAYS)),
-    lastTransactions: latestTransactions(store, cut, clampCount(request.lastTransactions, MAX_LIST)).map((e) =>
-      transactionOf(store, e),
-    ),
+    lastTransactions: latestTransactions(store, cut, clampCount(request.lastTransactions, MAX_LIST)).map((e) => transactionOf(store, e)),
     lastCustomers: latestJoins(store, cut, clampCount(request.lastCustomers, MAX_LIST)).map(({ k, localMs }) => ({
       ...customerAt(store, k),
       timeStamp: formatLocal(localMs),

@@ -76,7 +76,11 @@ function keyEchoJson(key: string): string {
 }
 
 /** The hostile answer's status, content type and body. */
-export function hostileAnswer(kind: HostileBody, req: HostileRequest, size: number | undefined): { status: number; type: string; body: string } {
+export function hostileAnswer(
+  kind: HostileBody,
+  req: HostileRequest,
+  size: number | undefined,
+): { status: number; type: string; body: string } {
   const xml = (body: string, status = 200) => ({ status, type: 'text/xml; charset=utf-8', body })
   const json = (body: string, status = 200) => ({ status, type: 'application/json; charset=utf-8', body })
   switch (kind) {
@@ -96,12 +100,22 @@ export function hostileAnswer(kind: HostileBody, req: HostileRequest, size: numb
     case 'longLists': {
       const n = size ?? 60_000
       const many = (f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('')
-      return xml(dashboardXml({ transactions: many(transactionXml), customers: many((i) => customerXml(i, 'N')), mostActive: many((i) => customerXml(i, 'M')), days: daysXml(lastDays(Math.min(n, 2000))) }))
+      return xml(
+        dashboardXml({
+          transactions: many(transactionXml),
+          customers: many((i) => customerXml(i, 'N')),
+          mostActive: many((i) => customerXml(i, 'M')),
+          days: daysXml(lastDays(Math.min(n, 2000))),
+        }),
+      )
     }
     case 'badDates':
       return xml(dashboardXml({ days: daysXml(['2026-01-30', '2026-13-45', 'yesterday', '2026-02-30', '30/01/2026', '2026-01-31']) }))
     case 'hugeError':
-      return xml(`<response status="error"><error>${'Internal error. '.repeat(Math.ceil((size ?? 1_000_000) / 16))}</error></response>`, 500)
+      return xml(
+        `<response status="error"><error>${'Internal error. '.repeat(Math.ceil((size ?? 1_000_000) / 16))}</error></response>`,
+        500,
+      )
   }
 }
 

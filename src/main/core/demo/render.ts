@@ -43,15 +43,30 @@ function figures(name: string, fields: [string, number | null][]): string {
 
 function transactionFields(t: Transaction): Fields {
   return [
-    ['transaction_id', t.transactionId], ['campaign_id', t.campaignId], ['campaign_name', t.campaignName],
-    ['campaign_type', t.campaignType], ['code', t.code], ['card_number', t.cardNumber],
-    ['first_name', t.firstName], ['last_name', t.lastName], ['date', t.date], ['amount', formatAmount(t.amount)],
-    ['redeemed', t.redeemed ? 'Y' : 'N'], ['item', t.item], ['description', t.description], ['user', t.user],
+    ['transaction_id', t.transactionId],
+    ['campaign_id', t.campaignId],
+    ['campaign_name', t.campaignName],
+    ['campaign_type', t.campaignType],
+    ['code', t.code],
+    ['card_number', t.cardNumber],
+    ['first_name', t.firstName],
+    ['last_name', t.lastName],
+    ['date', t.date],
+    ['amount', formatAmount(t.amount)],
+    ['redeemed', t.redeemed ? 'Y' : 'N'],
+    ['item', t.item],
+    ['description', t.description],
+    ['user', t.user],
   ]
 }
 
 function person(c: { code: string; cardNumber: string; firstName: string; lastName: string }): Fields {
-  return [['code', c.code], ['card_number', c.cardNumber], ['first_name', c.firstName], ['last_name', c.lastName]]
+  return [
+    ['code', c.code],
+    ['card_number', c.cardNumber],
+    ['first_name', c.firstName],
+    ['last_name', c.lastName],
+  ]
 }
 
 function section(name: string, body: string): string {
@@ -61,7 +76,18 @@ function section(name: string, body: string): string {
 function campaignXml(a: DashboardData['campaignActivity'][number]): string {
   const i = '      '
   const head = el('campaign_id', a.campaignId, i) + el('campaign_name', a.name, i) + el('campaign_type', a.type, i)
-  const days = a.days.map((d) => block('day', [['date', d.date], ['quantity', d.quantity]], i)).join('')
+  const days = a.days
+    .map((d) =>
+      block(
+        'day',
+        [
+          ['date', d.date],
+          ['quantity', d.quantity],
+        ],
+        i,
+      ),
+    )
+    .join('')
   return `    <campaign>\n${head}${days}    </campaign>\n`
 }
 
@@ -75,22 +101,31 @@ function transactionsXml(tx: Transaction[]): string {
 export function renderXml(data: DashboardData): string {
   const c = data.customers
   const t = data.transactions
-  const list = <T>(items: T[], fields: (x: T) => Fields): string =>
-    items.map((x) => block('customer', fields(x), '    ')).join('')
+  const list = <T>(items: T[], fields: (x: T) => Fields): string => items.map((x) => block('customer', fields(x), '    ')).join('')
   return [
     '<response status="success">\n',
-    section('most_active', list(data.mostActive, (m) => [...person(m), ['transactions', m.transactions]])),
+    section(
+      'most_active',
+      list(data.mostActive, (m) => [...person(m), ['transactions', m.transactions]]),
+    ),
     figures('total_customers', [
-      ['all_time', c.allTime], ['this_month', c.thisMonth], ['last_month', c.lastMonth],
+      ['all_time', c.allTime],
+      ['this_month', c.thisMonth],
+      ['last_month', c.lastMonth],
       ['same_period_last_month', c.samePeriodLastMonth],
     ]),
     figures('total_transactions', [
-      ['this_month', t.thisMonth], ['last_month', t.lastMonth], ['same_period_last_month', t.samePeriodLastMonth],
+      ['this_month', t.thisMonth],
+      ['last_month', t.lastMonth],
+      ['same_period_last_month', t.samePeriodLastMonth],
     ]),
     data.activeCampaigns === null ? '' : el('active_campaigns_count', data.activeCampaigns, '  '),
     section('campaigns_per_day_activity', data.campaignActivity.map(campaignXml).join('')),
     transactionsXml(data.lastTransactions),
-    section('last_X_customers', list(data.lastCustomers, (r) => [...person(r), ['time_stamp', r.timeStamp]])),
+    section(
+      'last_X_customers',
+      list(data.lastCustomers, (r) => [...person(r), ['time_stamp', r.timeStamp]]),
+    ),
     '</response>\n',
   ].join('')
 }
@@ -112,10 +147,15 @@ export function renderJson(data: DashboardData, opts: { condensed?: boolean } = 
     status: 'success',
     most_active: data.mostActive.map((m) => ({ ...personJson(m), transactions: m.transactions })),
     total_customers: withoutNulls({
-      all_time: c.allTime, this_month: c.thisMonth, last_month: c.lastMonth, same_period_last_month: c.samePeriodLastMonth,
+      all_time: c.allTime,
+      this_month: c.thisMonth,
+      last_month: c.lastMonth,
+      same_period_last_month: c.samePeriodLastMonth,
     }),
     total_transactions: withoutNulls({
-      this_month: t.thisMonth, last_month: t.lastMonth, same_period_last_month: t.samePeriodLastMonth,
+      this_month: t.thisMonth,
+      last_month: t.lastMonth,
+      same_period_last_month: t.samePeriodLastMonth,
     }),
     active_campaigns_count: data.activeCampaigns ?? undefined,
     campaigns_per_day_activity: data.campaignActivity.map((a) => ({

@@ -96,7 +96,12 @@ export function readRequest(fields: URLSearchParams, headerKey: string | undefin
   const format = outputFormat(fields)
   const accountId = fields.get('account_id')?.trim() || null
   if (format.callback !== null && !CALLBACK.test(format.callback)) {
-    return { ok: false, format: { ...format, callback: null }, accountId, message: 'Invalid callback name: use letters, digits, _ or $ only' }
+    return {
+      ok: false,
+      format: { ...format, callback: null },
+      accountId,
+      message: 'Invalid callback name: use letters, digits, _ or $ only',
+    }
   }
   const key = headerKey?.trim() || fields.get('user_api_key')?.trim() || ''
   const message = protocolError(fields, key)

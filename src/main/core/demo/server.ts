@@ -7,9 +7,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { dashboardFor } from './data'
-import {
-  sendHang, sendHtml200, sendHttpError, sendHuge, sendReset, sendTruncated, type DemoFault,
-} from './faults'
+import { sendHang, sendHtml200, sendHttpError, sendHuge, sendReset, sendTruncated, type DemoFault } from './faults'
 import { sendHostile } from './hostile'
 import { renderErrorJson, renderErrorXml, renderJson, renderXml } from './render'
 import { readRequest, type InvalidRequest, type OutputFormat, type ValidRequest } from './request'
@@ -191,7 +189,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   respond(ctx, req, res, parsed, fault)
 }
 
-function respond(ctx: Context, req: IncomingMessage, res: ServerResponse, parsed: ValidRequest | InvalidRequest, fault: DemoFault | undefined): void {
+function respond(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  parsed: ValidRequest | InvalidRequest,
+  fault: DemoFault | undefined,
+): void {
   switch (fault?.kind) {
     case 'http':
       return sendHttpError(res, fault.status)
@@ -227,11 +231,19 @@ function answerFor(ctx: Context, parsed: ValidRequest | InvalidRequest): Body {
   if (store.userId !== parsed.userId) return errorBody(parsed.format, 'Access denied: this user_id has no access to this account')
   if (!keysMatch(store.key, parsed.key)) return errorBody(parsed.format, 'Invalid API key for this user')
   const data = dashboardFor(store, parsed.request, ctx.now())
-  return formatted(parsed.format, () => renderXml(data), () => renderJson(data, { condensed: parsed.format.condensed }))
+  return formatted(
+    parsed.format,
+    () => renderXml(data),
+    () => renderJson(data, { condensed: parsed.format.condensed }),
+  )
 }
 
 function errorBody(format: OutputFormat, message: string): Body {
-  return formatted(format, () => renderErrorXml(message), () => renderErrorJson(message, { condensed: format.condensed }))
+  return formatted(
+    format,
+    () => renderErrorXml(message),
+    () => renderErrorJson(message, { condensed: format.condensed }),
+  )
 }
 
 function formatted(format: OutputFormat, xml: () => string, json: () => string): Body {

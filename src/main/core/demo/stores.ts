@@ -3,8 +3,20 @@
  * business, all drawn deterministically from the server's seed.
  */
 import {
-  BUSINESSES, CAMPAIGN_NAMES, CAMPAIGN_TYPES, CASHIERS, FIRST_NAMES, KINDS, LAST_NAMES, NAMED_STORES,
-  PLACES, TIME_ZONES, TYPE_WEIGHT, type CampaignType, type NamedStore, type StoreKind,
+  BUSINESSES,
+  CAMPAIGN_NAMES,
+  CAMPAIGN_TYPES,
+  CASHIERS,
+  FIRST_NAMES,
+  KINDS,
+  LAST_NAMES,
+  NAMED_STORES,
+  PLACES,
+  TIME_ZONES,
+  TYPE_WEIGHT,
+  type CampaignType,
+  type NamedStore,
+  type StoreKind,
 } from './catalog'
 import { digits, hashInts, mulberry32, pick, unit } from './rand'
 import { dayIndexOf } from './time'
@@ -106,9 +118,7 @@ function buildStore(index: number, seed: number, named: NamedStore, taken: Set<s
     growthA: size / ((span * span) / 2 + growthK * span),
     growthK,
     campaigns: buildCampaigns(rng, named.label),
-    cashiers: Array.from({ length: 2 + Math.floor(rng() * 5) }, () => pick(CASHIERS, rng())).filter(
-      (c, i, all) => all.indexOf(c) === i,
-    ),
+    cashiers: Array.from({ length: 2 + Math.floor(rng() * 5) }, () => pick(CASHIERS, rng())).filter((c, i, all) => all.indexOf(c) === i),
     cardWidth: 6 + Math.floor(rng() * 3),
     cardBase: 1 + Math.floor(rng() * 900),
   }

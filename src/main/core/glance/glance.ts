@@ -36,7 +36,13 @@ const enabledOf = (input: GlanceInput) => input.accounts.filter((a) => a.enabled
 /** Each enabled store's figures and marks. Stale = figures older than twice the store's interval. */
 export function glanceStores(input: GlanceInput): GlanceStore[] {
   return enabledOf(input).map((a) =>
-    glanceStore(a, input.snapshots.find((p) => p.id === a.id)?.current ?? null, input.statuses.find((s) => s.id === a.id), input.intervalSec, input.now),
+    glanceStore(
+      a,
+      input.snapshots.find((p) => p.id === a.id)?.current ?? null,
+      input.statuses.find((s) => s.id === a.id),
+      input.intervalSec,
+      input.now,
+    ),
   )
 }
 
@@ -46,7 +52,8 @@ export function trayState(input: GlanceInput): TrayState {
   const stores = enabledOf(input)
   const statuses = stores.map((a) => input.statuses.find((s) => s.id === a.id))
   if (!input.online || (stores.length > 0 && statuses.every((s) => s?.error?.kind === 'network'))) return 'offline'
-  const unreachable = (s: StoreStatus | undefined) => Boolean(s?.error && s.error.kind !== 'api' && s.error.kind !== 'keychain' && s.error.consecutiveFailures >= UNREACHABLE_AFTER)
+  const unreachable = (s: StoreStatus | undefined) =>
+    Boolean(s?.error && s.error.kind !== 'api' && s.error.kind !== 'keychain' && s.error.consecutiveFailures >= UNREACHABLE_AFTER)
   if (statuses.some((s) => s?.needsAttention || unreachable(s))) return 'error'
   if (input.unreadAlerts > 0) return 'attention'
   if (glanceStores(input).some((s) => s.stale)) return 'stale'
@@ -74,7 +81,14 @@ export function tooltipText(input: GlanceInput): string {
 }
 
 /** What a menu item does; the adapter maps each to a call. */
-export type MenuAction = { kind: 'openStore'; id: string } | { kind: 'refresh' } | { kind: 'muteHour' } | { kind: 'muteTomorrow' } | { kind: 'unmute' } | { kind: 'open' } | { kind: 'quit' }
+export type MenuAction =
+  | { kind: 'openStore'; id: string }
+  | { kind: 'refresh' }
+  | { kind: 'muteHour' }
+  | { kind: 'muteTomorrow' }
+  | { kind: 'unmute' }
+  | { kind: 'open' }
+  | { kind: 'quit' }
 
 export type GlanceMenuItem = { type: 'separator' } | { type: 'item'; label: string; action: MenuAction; enabled?: boolean }
 
@@ -93,7 +107,11 @@ function localHm(iso: string): string {
 
 /** The context menu: one line per store, Refresh now, mute choices or Unmute, Open Storeglance, Quit. */
 export function trayMenu(input: GlanceInput): GlanceMenuItem[] {
-  const stores = glanceStores(input).map((s): GlanceMenuItem => ({ type: 'item', label: storeMenuLabel(s), action: { kind: 'openStore', id: s.id } }))
+  const stores = glanceStores(input).map((s): GlanceMenuItem => ({
+    type: 'item',
+    label: storeMenuLabel(s),
+    action: { kind: 'openStore', id: s.id },
+  }))
   const mute: GlanceMenuItem[] = input.mutedUntil
     ? [{ type: 'item', label: `Unmute (muted until ${localHm(input.mutedUntil)})`, action: { kind: 'unmute' } }]
     : [

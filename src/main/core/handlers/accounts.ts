@@ -12,7 +12,10 @@ export function accountHandlers(ctx: HandlerContext): HandlersOf<'accounts:add' 
       return accountView(ctx, added)
     },
     'accounts:update': async ({ id, patch, key }) => {
-      const wasEnabled = ctx.accounts().list().find((a) => a.id === id)?.enabled
+      const wasEnabled = ctx
+        .accounts()
+        .list()
+        .find((a) => a.id === id)?.enabled
       const updated = await ctx.accounts().update(id, patch, key)
       await accountsChanged(ctx)
       // A fixed key or a store just switched on should not wait a whole interval.

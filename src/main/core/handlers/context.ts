@@ -53,12 +53,23 @@ export interface HandlerContext {
 /** A store as the window sees it: never the key, only whether one is stored. */
 export async function accountView(ctx: HandlerContext, a: Account): Promise<AccountView> {
   // null: the keychain could not be asked (locked, no Secret Service), which is not "no key".
-  return { ...a, hasKey: await ctx.accounts().hasKey(a.id).catch(() => null) }
+  return {
+    ...a,
+    hasKey: await ctx
+      .accounts()
+      .hasKey(a.id)
+      .catch(() => null),
+  }
 }
 
 /** Every store as the window sees it. */
 export function accountViews(ctx: HandlerContext): Promise<AccountView[]> {
-  return Promise.all(ctx.accounts().list().map((a) => accountView(ctx, a)))
+  return Promise.all(
+    ctx
+      .accounts()
+      .list()
+      .map((a) => accountView(ctx, a)),
+  )
 }
 
 /** After the store list changed: the monitor follows, then the window is sent the new list. */

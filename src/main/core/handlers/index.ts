@@ -13,5 +13,12 @@ export { accountView, accountViews, accountsChanged, type GlanceControl, type Ha
 
 /** Every channel's handler. A channel of the contract that no domain handles fails to compile here. */
 export function createHandlers(ctx: HandlerContext): IpcHandlers {
-  return { ...appHandlers(ctx), ...accountHandlers(ctx), ...storeHandlers(ctx), ...settingsHandlers(ctx), ...alertHandlers(ctx), ...windowHandlers(ctx) }
+  return {
+    ...appHandlers(ctx),
+    ...accountHandlers(ctx),
+    ...storeHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...alertHandlers(ctx),
+    ...windowHandlers(ctx),
+  }
 }

@@ -62,11 +62,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   function write(level: LogLevel, event: string, fields?: LogFields): void {
     const line = formatLine(now(), level, event, fields)
     options.echo?.(line)
-    chain = chain.then(() => append(line)).catch(() => {
-      size = null // re-measure next time
-      if (!failed) process.stderr.write(`Storeglance could not write its log ${path}\n`)
-      failed = true
-    })
+    chain = chain
+      .then(() => append(line))
+      .catch(() => {
+        size = null // re-measure next time
+        if (!failed) process.stderr.write(`Storeglance could not write its log ${path}\n`)
+        failed = true
+      })
   }
 
   return {

@@ -14,11 +14,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1
  */
 export function withDeadline(clock: Clock, ms: number, ctrl: AbortController, work: () => Promise<unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const timer = clock.setTimeout(() => {
-      const err = new TimeoutError(ms)
-      ctrl.abort(err)
-      reject(err)
-    }, Math.min(MAX_TIMER_MS, ms))
+    const timer = clock.setTimeout(
+      () => {
+        const err = new TimeoutError(ms)
+        ctrl.abort(err)
+        reject(err)
+      },
+      Math.min(MAX_TIMER_MS, ms),
+    )
     let pending: Promise<unknown>
     try {
       pending = work()

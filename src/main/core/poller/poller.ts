@@ -185,8 +185,18 @@ export function createPoller(opts: PollerOptions) {
         }
         const last = t.lastSuccessAt ? Date.parse(t.lastSuccessAt) : NaN
         const entry: Entry = {
-          id: t.id, intervalMs, nextAt: now, inFlight: null, running: null, abortedOnPurpose: false, forced: false,
-          lastSuccessAt: Number.isFinite(last) ? last : null, lastRefreshAt: null, failures: 0, error: null, needsAttention: false,
+          id: t.id,
+          intervalMs,
+          nextAt: now,
+          inFlight: null,
+          running: null,
+          abortedOnPurpose: false,
+          forced: false,
+          lastSuccessAt: Number.isFinite(last) ? last : null,
+          lastRefreshAt: null,
+          failures: 0,
+          error: null,
+          needsAttention: false,
         }
         entries.set(t.id, entry)
         added.push(entry)

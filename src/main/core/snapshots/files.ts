@@ -21,9 +21,7 @@ export function assertSafeId(id: string): void {
 
 /** The outcome of reading one file: its valid content, nothing there, or damaged (and moved aside). */
 export type ReadOutcome<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'missing' }
-  | { kind: 'damaged'; quarantinedAs: string | null; reason: string }
+  { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'damaged'; quarantinedAs: string | null; reason: string }
 
 /**
  * Reads and validates a JSON file without ever throwing: a file that cannot be parsed or validated
@@ -115,7 +113,6 @@ export async function removeFamily(dir: string, bases: string[]): Promise<void> 
   const ours = names.filter((n) => bases.some((b) => n === b || n.startsWith(`${b}.corrupt-`) || isTempOf(n, b)))
   await Promise.all(ours.map((n) => fs.rm(join(dir, n), { force: true, recursive: true })))
 }
-
 
 /** "2024-05-01 14:03 UTC": an instant as a user reads it in a message (main has no locale to hand). */
 export function describeInstant(iso: string): string {

@@ -20,7 +20,17 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { snapshotDataKey, snapshotEnvelopeSchema, type SnapshotEnvelope } from './schema'
-import { assertSafeId, describeInstant, fileStamp, readGuarded, readValid, removeFamily, asideClause, sweepTempFiles, type ReadOutcome } from './files'
+import {
+  assertSafeId,
+  describeInstant,
+  fileStamp,
+  readGuarded,
+  readValid,
+  removeFamily,
+  asideClause,
+  sweepTempFiles,
+  type ReadOutcome,
+} from './files'
 import { createKeyedQueue } from '../queue'
 import type { DataLock } from '../dataLock'
 
@@ -199,7 +209,9 @@ class FileSnapshotStore implements SnapshotStore {
     if (prev.kind === 'damaged') {
       const aside = asideClause(prev, this.file(id, 'previous'), true)
       const rest =
-        cur.kind === 'ok' ? `the latest figures (from ${describeInstant(cur.value.snapshot.fetchedAt)}) are unaffected.` : 'no copy is left.'
+        cur.kind === 'ok'
+          ? `the latest figures (from ${describeInstant(cur.value.snapshot.fetchedAt)}) are unaffected.`
+          : 'no copy is left.'
       this.warn(`The earlier saved figures for ${id} were damaged and ${aside}; ${rest}`, { id, file: prev.quarantinedAs })
     }
   }

@@ -23,7 +23,9 @@ export const useGlanceStore = defineStore('glance', () => {
   const error = ref('')
 
   const rows = computed<GlanceStore[]>(() =>
-    vm.stores.map((s) => glanceStore(s.account, s.pair?.current ?? null, s.status ?? undefined, settings.settings.intervalSec, new Date(snapshots.now))),
+    vm.stores.map((s) =>
+      glanceStore(s.account, s.pair?.current ?? null, s.status ?? undefined, settings.settings.intervalSec, new Date(snapshots.now)),
+    ),
   )
   const latest = computed(() => alerts.log.alerts.slice(0, GLANCE_ALERTS))
   const mutedUntil = computed(() => alerts.log.mutedUntil)

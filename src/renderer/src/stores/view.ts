@@ -55,7 +55,11 @@ export const useViewModel = defineStore('viewModel', () => {
     Object.fromEntries(
       stores.value.map((s) => [
         s.account.id,
-        s.pair ? `as of ${ageText(s.pair.current.fetchedAt, new Date(snapshots.now))}` : s.status?.error ? s.status.error.message : 'no figures yet',
+        s.pair
+          ? `as of ${ageText(s.pair.current.fetchedAt, new Date(snapshots.now))}`
+          : s.status?.error
+            ? s.status.error.message
+            : 'no figures yet',
       ]),
     ),
   )
@@ -71,7 +75,13 @@ export const useViewModel = defineStore('viewModel', () => {
       buildComparison(
         visible.value.map((s) => {
           const daily = history.byId[s.account.id]?.daily
-          return { id: s.account.id, label: s.account.label, timeZone: s.account.timeZone, snapshot: s.pair?.current ?? null, ...(daily ? { history: daily } : {}) }
+          return {
+            id: s.account.id,
+            label: s.account.label,
+            timeZone: s.account.timeZone,
+            snapshot: s.pair?.current ?? null,
+            ...(daily ? { history: daily } : {}),
+          }
         }),
       ),
       settings.settings.comparisonSort,
@@ -104,8 +114,24 @@ export const useViewModel = defineStore('viewModel', () => {
   /** Asks for fresh figures for one store now. */
   const refresh = (id: string) => getApi().stores.refresh(id)
   return {
-    exportCsv, refresh,
-    ordered, stores, byId, ages, failing, needsAttention, stale, erroring, hidden, visible, comparison, newestFetch,
-    hide, show, sortBy, setChartScale, move,
+    exportCsv,
+    refresh,
+    ordered,
+    stores,
+    byId,
+    ages,
+    failing,
+    needsAttention,
+    stale,
+    erroring,
+    hidden,
+    visible,
+    comparison,
+    newestFetch,
+    hide,
+    show,
+    sortBy,
+    setChartScale,
+    move,
   }
 })

@@ -11,10 +11,15 @@ import { KEY, storeInput, tempDir } from './fixtures'
 
 /** An account service on `dir` as a separate process would open it (own lock object, own memory). */
 async function processOn(dir: string, secrets: MemorySecretStore) {
-  return createAccountService({ settingsFile: openSettingsFile(dir), secrets, testConnection: async () => undefined, lock: createDataLock(dir) })
+  return createAccountService({
+    settingsFile: openSettingsFile(dir),
+    secrets,
+    testConnection: async () => undefined,
+    lock: createDataLock(dir),
+  })
 }
 const saved = async (dir: string) =>
-  (JSON.parse(await readFile(`${dir}/settings.json`, 'utf8')) as { accounts: { accountId: string }[]; settings: { intervalSec: number } })
+  JSON.parse(await readFile(`${dir}/settings.json`, 'utf8')) as { accounts: { accountId: string }[]; settings: { intervalSec: number } }
 
 describe('account services of two processes on one folder', () => {
   it('merge their changes instead of overwriting each other', async () => {

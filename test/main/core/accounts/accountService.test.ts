@@ -41,7 +41,12 @@ async function setup(over: Partial<AccountServiceDeps> = {}) {
 /** Everything a user or the renderer could ever see must be free of the key. */
 function expectNoKey(...things: unknown[]) {
   for (const t of things) {
-    const text = t instanceof Error ? `${t.message}\n${t.stack}\n${String((t as { cause?: unknown }).cause ?? '')}` : typeof t === 'string' ? t : JSON.stringify(t)
+    const text =
+      t instanceof Error
+        ? `${t.message}\n${t.stack}\n${String((t as { cause?: unknown }).cause ?? '')}`
+        : typeof t === 'string'
+          ? t
+          : JSON.stringify(t)
     expect(text).not.toContain(KEY)
     expect(text).not.toContain(KEY.slice(4))
   }
@@ -78,7 +83,7 @@ describe('account service: add', () => {
     expect(await fileText()).toBe('<no file>')
   })
 
-  it("keeps the kind of the connection failure underneath (the CLI maps it to an exit code)", async () => {
+  it('keeps the kind of the connection failure underneath (the CLI maps it to an exit code)', async () => {
     const { service, testConnection } = await setup()
     testConnection.mockImplementationOnce(async () => {
       throw Object.assign(new Error('The server refused the request: bad key'), { kind: 'api' })
@@ -92,7 +97,10 @@ describe('account service: add', () => {
 
   it('refuses invalid input and empty keys before testing anything', async () => {
     const { service, testConnection } = await setup()
-    await expect(service.add(storeInput({ colour: 'teal' }), KEY)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/#rrggbb/) })
+    await expect(service.add(storeInput({ colour: 'teal' }), KEY)).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/#rrggbb/),
+    })
     await expect(service.add(storeInput({ endpoint: 'http://shop.example' }), KEY)).rejects.toMatchObject({ kind: 'invalid' })
     await expect(service.add({ ...storeInput(), demo: true } as never, KEY)).rejects.toMatchObject({ kind: 'invalid' })
     await expect(service.add(storeInput(), '   ')).rejects.toMatchObject({ kind: 'invalid', message: 'The API key is empty.' })
@@ -103,7 +111,10 @@ describe('account service: add', () => {
     const { service, testConnection } = await setup()
     await service.add(storeInput(), KEY)
     const dup = service.add(storeInput({ label: 'Again', endpoint: 'https://API.clienttoolbox.com/api.php' }), KEY)
-    await expect(dup).rejects.toMatchObject({ kind: 'duplicate', message: expect.stringMatching(/already in Storeglance as "Main Street"/) })
+    await expect(dup).rejects.toMatchObject({
+      kind: 'duplicate',
+      message: expect.stringMatching(/already in Storeglance as "Main Street"/),
+    })
     expect(testConnection).toHaveBeenCalledTimes(1)
     await service.add(storeInput({ label: 'Other store', accountId: '1002' }), KEY) // another store is fine
     expect(service.list()).toHaveLength(2)
@@ -118,7 +129,12 @@ describe('account service: add', () => {
 
   it('deletes the key again when the settings file cannot be saved', async () => {
     const real = openSettingsFile(await tempDir())
-    const failing: SettingsFile = { path: real.path, load: () => real.load(), save: async () => Promise.reject(new SettingsFileError('save-failed', 'Storeglance cannot save its settings in /x: permission denied.')) }
+    const failing: SettingsFile = {
+      path: real.path,
+      load: () => real.load(),
+      save: async () =>
+        Promise.reject(new SettingsFileError('save-failed', 'Storeglance cannot save its settings in /x: permission denied.')),
+    }
     const { service, secrets } = await setup({ settingsFile: failing })
     const err = await service.add(storeInput(), KEY).catch((e) => e)
     expect(err).toBeInstanceOf(SettingsFileError)
@@ -134,7 +150,11 @@ describe('account service: add', () => {
     const before = await readFile(settingsFile.path, 'utf8')
     const noKeychain = new MemorySecretStore()
     noKeychain.set = async () => {
-      throw new KeychainUnavailableError('unavailable', 'Storeglance keeps API keys only in the system keychain… install and unlock a Secret Service', 'Could not connect')
+      throw new KeychainUnavailableError(
+        'unavailable',
+        'Storeglance keeps API keys only in the system keychain… install and unlock a Secret Service',
+        'Could not connect',
+      )
     }
     const { service } = await setup({ settingsFile, secrets: noKeychain })
     const err = await service.add(storeInput(), KEY).catch((e) => e)
@@ -160,12 +180,27 @@ describe('account service: update and remove', () => {
   it('changes anything but the identity', async () => {
     const { service, fileText } = await setup()
     const acc = await service.add(storeInput({ intervalSec: 600 }), KEY)
-    const updated = await service.update(acc.id, { label: 'Renamed', colour: '#00FF00', intervalSec: null, endpoint: 'https://api.clienttoolbox.com/' })
-    expect(updated).toMatchObject({ id: acc.id, label: 'Renamed', colour: '#00ff00', endpoint: acc.endpoint, userId: acc.userId, accountId: acc.accountId })
+    const updated = await service.update(acc.id, {
+      label: 'Renamed',
+      colour: '#00FF00',
+      intervalSec: null,
+      endpoint: 'https://api.clienttoolbox.com/',
+    })
+    expect(updated).toMatchObject({
+      id: acc.id,
+      label: 'Renamed',
+      colour: '#00ff00',
+      endpoint: acc.endpoint,
+      userId: acc.userId,
+      accountId: acc.accountId,
+    })
     expect(updated).not.toHaveProperty('intervalSec')
     expect(JSON.parse(await fileText()).accounts).toEqual([updated])
     for (const identity of [{ accountId: '2' }, { userId: 'someone' }, { endpoint: 'https://other.example' }]) {
-      await expect(service.update(acc.id, identity)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/cannot be changed/) })
+      await expect(service.update(acc.id, identity)).rejects.toMatchObject({
+        kind: 'invalid',
+        message: expect.stringMatching(/cannot be changed/),
+      })
     }
     await expect(service.update(acc.id, { demo: true })).rejects.toMatchObject({ kind: 'invalid' })
     await expect(service.update('no-such-id', { label: 'x' })).rejects.toMatchObject({ kind: 'not-found' })
@@ -203,10 +238,14 @@ describe('account service: update and remove', () => {
   it('remove still removes the store when the keychain or the cleanup hook fail, and says so', async () => {
     const { service, secrets, onRemoved } = await setup()
     const a = await service.add(storeInput(), KEY)
-    secrets.delete = async () => Promise.reject(new KeychainUnavailableError('locked', 'your keyring is locked: unlock your keyring', 'locked'))
+    secrets.delete = async () =>
+      Promise.reject(new KeychainUnavailableError('locked', 'your keyring is locked: unlock your keyring', 'locked'))
     onRemoved.mockRejectedValueOnce(new Error('disk gone'))
     const { warnings } = await service.remove(a.id)
-    expect(warnings).toEqual([expect.stringMatching(/"Main Street" was removed, but its API key could not be deleted.*unlock your keyring/), expect.stringMatching(/saved figures.*disk gone/)])
+    expect(warnings).toEqual([
+      expect.stringMatching(/"Main Street" was removed, but its API key could not be deleted.*unlock your keyring/),
+      expect.stringMatching(/saved figures.*disk gone/),
+    ])
     expect(service.list()).toEqual([])
   })
 })
@@ -215,20 +254,39 @@ describe('account service: settings', () => {
   it('validates and saves settings; a failed save changes nothing in memory', async () => {
     const real = openSettingsFile(await tempDir())
     let fail = false
-    const flaky: SettingsFile = { path: real.path, load: () => real.load(), save: (d) => (fail ? Promise.reject(new SettingsFileError('save-failed', 'cannot save')) : real.save(d)) }
+    const flaky: SettingsFile = {
+      path: real.path,
+      load: () => real.load(),
+      save: (d) => (fail ? Promise.reject(new SettingsFileError('save-failed', 'cannot save')) : real.save(d)),
+    }
     const { service } = await setup({ settingsFile: flaky })
-    expect(await service.updateSettings({ intervalSec: 900, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } })).toMatchObject({ intervalSec: 900 })
-    await expect(service.updateSettings({ intervalSec: 10 })).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/at least 60/) })
+    expect(
+      await service.updateSettings({
+        intervalSec: 900,
+        alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } },
+      }),
+    ).toMatchObject({ intervalSec: 900 })
+    await expect(service.updateSettings({ intervalSec: 10 })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/at least 60/),
+    })
     await expect(service.updateSettings({ colourScheme: 'dark' })).rejects.toMatchObject({ kind: 'invalid' })
     fail = true
     await expect(service.updateSettings({ alerts: { ...DEFAULT_SETTINGS.alerts, enabled: false } })).rejects.toThrow('cannot save')
-    expect(service.settings()).toEqual({ ...DEFAULT_SETTINGS, intervalSec: 900, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } })
+    expect(service.settings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      intervalSec: 900,
+      alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } },
+    })
     expect((await real.load()).settings.intervalSec).toBe(900)
   })
 })
 
 describe('account service: demo stores', () => {
-  const demoSeed = (n: number) => ({ input: storeInput({ label: `Demo ${n}`, endpoint: 'http://127.0.0.1:4567', accountId: `demo-${n}` }), key: `${KEY}-demo-${n}` })
+  const demoSeed = (n: number) => ({
+    input: storeInput({ label: `Demo ${n}`, endpoint: 'http://127.0.0.1:4567', accountId: `demo-${n}` }),
+    key: `${KEY}-demo-${n}`,
+  })
 
   it('are kept in memory with their keys in the memory store, never in the file or the keychain', async () => {
     const { service, secrets, demoSecrets, fileText, testConnection, onRemoved } = await setup()
@@ -259,7 +317,17 @@ describe('account service: loading', () => {
   it('surfaces what was repaired at start-up and keeps the valid stores', async () => {
     const dir = await tempDir()
     const settingsFile = openSettingsFile(dir)
-    await writeFile(settingsFile.path, JSON.stringify({ version: 1, settings: { intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts }, accounts: [{ id: 'good', ...storeInput() }, { id: 'bad', label: 'Broken' }] }))
+    await writeFile(
+      settingsFile.path,
+      JSON.stringify({
+        version: 1,
+        settings: { intervalSec: 300, alerts: DEFAULT_SETTINGS.alerts },
+        accounts: [
+          { id: 'good', ...storeInput() },
+          { id: 'bad', label: 'Broken' },
+        ],
+      }),
+    )
     const { service } = await setup({ settingsFile })
     expect(service.list().map((a) => a.id)).toEqual(['good'])
     expect(service.warnings.join('\n')).toMatch(/"Broken" was invalid/)

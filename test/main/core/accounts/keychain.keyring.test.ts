@@ -32,12 +32,16 @@ async function secretToolLookup(id: string): Promise<string | null> {
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms (a prompt may be waiting)`)), ms))])
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms (a prompt may be waiting)`)), ms)),
+  ])
 
 /** Why the real keychain cannot be used here, or null when a probe set/get/delete round trip works. */
 async function keychainUnavailableReason(): Promise<string | null> {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return 'DBUS_SESSION_BUS_ADDRESS is not set'
-  if (process.env.STOREGLANCE_KEYRING_SESSION !== '1') return 'not running inside scripts/with-keyring.sh (refusing to write into your own keyring)'
+  if (process.env.STOREGLANCE_KEYRING_SESSION !== '1')
+    return 'not running inside scripts/with-keyring.sh (refusing to write into your own keyring)'
   try {
     await run('secret-tool', ['--version']).catch(async () => run('which', ['secret-tool']))
   } catch {

@@ -28,7 +28,9 @@ describe('KeytarSecretStore failure mapping', () => {
     const err = await store.set('id-1', KEY).catch((e) => e)
     expect(err).toBeInstanceOf(KeychainUnavailableError)
     expect(err.reason).toBe('module')
-    expect(err.message).toMatch(/keytar\) is not installed.*sudo apt-get install libsecret-1-dev build-essential.*then run `npm install` again/)
+    expect(err.message).toMatch(
+      /keytar\) is not installed.*sudo apt-get install libsecret-1-dev build-essential.*then run `npm install` again/,
+    )
     await expect(store.get('id-1')).rejects.toThrow(KeychainUnavailableError)
   })
 
@@ -36,7 +38,9 @@ describe('KeytarSecretStore failure mapping', () => {
     const load = () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory'))
     const err = await new KeytarSecretStore({ platform: 'linux', load }).get('id-1').catch((e) => e)
     expect(err.message).toMatch(/keytar\) could not be loaded.*libsecret-1-0/)
-    const mac = await new KeytarSecretStore({ platform: 'darwin', load: () => Promise.reject(new Error("Cannot find module 'keytar'")) }).get('a').catch((e) => e)
+    const mac = await new KeytarSecretStore({ platform: 'darwin', load: () => Promise.reject(new Error("Cannot find module 'keytar'")) })
+      .get('a')
+      .catch((e) => e)
     expect(mac.message).toMatch(/xcode-select --install/)
   })
 
@@ -46,7 +50,11 @@ describe('KeytarSecretStore failure mapping', () => {
   })
 
   it.each([
-    ['Could not connect: No such file or directory', 'unavailable', /install and unlock a Secret Service such as GNOME Keyring or KWallet \(package gnome-keyring \/ libsecret\)/],
+    [
+      'Could not connect: No such file or directory',
+      'unavailable',
+      /install and unlock a Secret Service such as GNOME Keyring or KWallet \(package gnome-keyring \/ libsecret\)/,
+    ],
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'unavailable', /GNOME Keyring or KWallet/],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'unavailable', /Secret Service/],
     ['Cannot create an item in a locked collection', 'locked', /unlock your keyring/],
@@ -59,7 +67,9 @@ describe('KeytarSecretStore failure mapping', () => {
   })
 
   it('words macOS and Windows failures for those systems', async () => {
-    const mac = await new KeytarSecretStore({ platform: 'darwin', load: failingKeytar('User interaction is not allowed.') }).get('a').catch((e) => e)
+    const mac = await new KeytarSecretStore({ platform: 'darwin', load: failingKeytar('User interaction is not allowed.') })
+      .get('a')
+      .catch((e) => e)
     expect(mac.message).toMatch(/unlock your login keychain/)
     const win = await new KeytarSecretStore({ platform: 'win32', load: failingKeytar('boom') }).get('a').catch((e) => e)
     expect(win.message).toMatch(/Windows Credential Manager/)
@@ -131,9 +141,15 @@ try {
   }
 
   it('a bus address that points nowhere → KeychainUnavailableError saying what to install', async () => {
-    const { result, all } = await child({ PATH: process.env.PATH, HOME: process.env.HOME, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' })
+    const { result, all } = await child({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+    })
     expect(result).toMatchObject({ isKeychainError: true, reason: 'unavailable' })
-    expect(result.message).toMatch(/install and unlock a Secret Service such as GNOME Keyring or KWallet \(package gnome-keyring \/ libsecret\)/)
+    expect(result.message).toMatch(
+      /install and unlock a Secret Service such as GNOME Keyring or KWallet \(package gnome-keyring \/ libsecret\)/,
+    )
     expect(all).not.toContain(KEY)
   })
 

@@ -14,7 +14,14 @@ import { storeInput } from './fixtures'
 
 describe('endpoint rules', () => {
   it('accepts https anywhere and http only on loopback', () => {
-    for (const ok of ['https://api.clienttoolbox.com', 'https://shop.example/api.php', 'http://127.0.0.1:8080', 'http://127.9.8.7', 'http://[::1]:3000', 'http://localhost:5000/api.php']) {
+    for (const ok of [
+      'https://api.clienttoolbox.com',
+      'https://shop.example/api.php',
+      'http://127.0.0.1:8080',
+      'http://127.9.8.7',
+      'http://[::1]:3000',
+      'http://localhost:5000/api.php',
+    ]) {
       expect(endpointProblem(ok), ok).toBeNull()
     }
     expect(endpointProblem('http://api.clienttoolbox.com')).toMatch(/https/)
@@ -43,7 +50,9 @@ describe('endpoint rules', () => {
 
 describe('accountInputSchema', () => {
   it('accepts a valid store and normalizes it', () => {
-    const r = accountInputSchema.parse(storeInput({ label: '  Corner shop ', colour: '#ABCDEF', endpoint: 'https://API.clienttoolbox.com/' }))
+    const r = accountInputSchema.parse(
+      storeInput({ label: '  Corner shop ', colour: '#ABCDEF', endpoint: 'https://API.clienttoolbox.com/' }),
+    )
     expect(r.label).toBe('Corner shop')
     expect(r.colour).toBe('#abcdef')
     expect(r.endpoint).toBe('https://api.clienttoolbox.com')

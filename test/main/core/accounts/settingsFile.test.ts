@@ -40,7 +40,14 @@ describe('settings file', () => {
   it('round-trips settings and accounts, versioned, private to the user', async () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
-    const data = { settings: { ...DEFAULT_SETTINGS, intervalSec: 600, alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } } }, accounts: [account(), account({ id: 'acc-2', accountId: '1002', intervalSec: 120 })] }
+    const data = {
+      settings: {
+        ...DEFAULT_SETTINGS,
+        intervalSec: 600,
+        alerts: { ...DEFAULT_SETTINGS.alerts, quietHours: { from: '22:00', to: '07:00', days: [0, 1, 2, 3, 4, 5, 6] } },
+      },
+      accounts: [account(), account({ id: 'acc-2', accountId: '1002', intervalSec: 120 })],
+    }
     await file.save(data)
     const onDisk = JSON.parse(await readFile(file.path, 'utf8'))
     expect(onDisk.version).toBe(2)
@@ -52,7 +59,9 @@ describe('settings file', () => {
     const file = openSettingsFile(await tempDir())
     await file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account()] })
     const before = await readFile(file.path, 'utf8')
-    await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ colour: 'blue' })] })).rejects.toMatchObject({ kind: 'invalid' })
+    await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ colour: 'blue' })] })).rejects.toMatchObject({
+      kind: 'invalid',
+    })
     await expect(file.save({ settings: { ...DEFAULT_SETTINGS, intervalSec: 5 }, accounts: [] })).rejects.toThrow(SettingsFileError)
     await expect(file.save({ settings: { ...DEFAULT_SETTINGS }, accounts: [account({ demo: true })] })).rejects.toThrow(/Demo/)
     expect(await readFile(file.path, 'utf8')).toBe(before)
@@ -95,7 +104,14 @@ describe('settings file', () => {
 
   it('drops a second store with the same id or identity', async () => {
     const file = openSettingsFile(await tempDir())
-    await writeFile(file.path, JSON.stringify({ version: 2, settings: DEFAULT_SETTINGS, accounts: [account(), account({ label: 'Copy', endpoint: 'https://api.clienttoolbox.com/api.php', id: 'acc-9' })] }))
+    await writeFile(
+      file.path,
+      JSON.stringify({
+        version: 2,
+        settings: DEFAULT_SETTINGS,
+        accounts: [account(), account({ label: 'Copy', endpoint: 'https://api.clienttoolbox.com/api.php', id: 'acc-9' })],
+      }),
+    )
     const loaded = await file.load()
     expect(loaded.accounts).toHaveLength(1)
     expect(loaded.warnings.join()).toMatch(/"Copy" duplicated "Main Street"/)
@@ -110,7 +126,10 @@ describe('settings file', () => {
     expect(loaded.readOnlyReason).toMatch(/newer version of Storeglance \(format 3.*older than the file/)
     expect(loaded.warnings[0]).toBe(loaded.readOnlyReason)
     expect(loaded.accounts.map((a) => a.id)).toEqual(['acc-1'])
-    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only', message: expect.stringMatching(/Update Storeglance/) })
+    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({
+      kind: 'read-only',
+      message: expect.stringMatching(/Update Storeglance/),
+    })
     expect(await readFile(file.path, 'utf8')).toBe(newer)
     expect(await siblings(dir, 'settings.json.')).toEqual([])
   })
@@ -141,7 +160,9 @@ describe('settings file', () => {
     const blocker = join(root, 'not-a-folder')
     await writeFile(blocker, 'keep me')
     const dir = join(blocker, 'Storeglance')
-    const err = await openSettingsFile(dir).save({ settings: DEFAULT_SETTINGS, accounts: [account()] }).catch((e) => e)
+    const err = await openSettingsFile(dir)
+      .save({ settings: DEFAULT_SETTINGS, accounts: [account()] })
+      .catch((e) => e)
     expect(err).toBeInstanceOf(SettingsFileError)
     expect(err.kind).toBe('save-failed')
     expect(err.message).toBe(
@@ -170,22 +191,28 @@ describe('settings file', () => {
       expect(await readdir(dir)).toEqual(['settings.json'])
     },
   )
-  if (!CHMOD_WORKS) console.warn('settingsFile.test: read-only folder case skipped: chmod 0o500 does not stop this user (root) from writing; the ENOTDIR case covers the failure path.')
+  if (!CHMOD_WORKS)
+    console.warn(
+      'settingsFile.test: read-only folder case skipped: chmod 0o500 does not stop this user (root) from writing; the ENOTDIR case covers the failure path.',
+    )
 
-  it.skipIf(!CHMOD_WORKS)('leaves an unreadable file untouched and refuses to replace it (skipped as root: root can read a 0o000 file)', async () => {
-    const dir = await tempDir()
-    const file = openSettingsFile(dir)
-    await file.save({ settings: DEFAULT_SETTINGS, accounts: [account()] })
-    const before = await readFile(file.path, 'utf8')
-    chmodSync(file.path, 0o000)
-    const loaded = await file.load()
-    expect(loaded.warnings.join()).toMatch(/could not read its settings file .*permission denied/)
-    expect(loaded.readOnlyReason).not.toBeNull()
-    expect(await siblings(dir, 'settings.json.corrupt-')).toHaveLength(0)
-    await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only' })
-    chmodSync(file.path, 0o600)
-    expect(await readFile(file.path, 'utf8')).toBe(before)
-  })
+  it.skipIf(!CHMOD_WORKS)(
+    'leaves an unreadable file untouched and refuses to replace it (skipped as root: root can read a 0o000 file)',
+    async () => {
+      const dir = await tempDir()
+      const file = openSettingsFile(dir)
+      await file.save({ settings: DEFAULT_SETTINGS, accounts: [account()] })
+      const before = await readFile(file.path, 'utf8')
+      chmodSync(file.path, 0o000)
+      const loaded = await file.load()
+      expect(loaded.warnings.join()).toMatch(/could not read its settings file .*permission denied/)
+      expect(loaded.readOnlyReason).not.toBeNull()
+      expect(await siblings(dir, 'settings.json.corrupt-')).toHaveLength(0)
+      await expect(file.save({ settings: DEFAULT_SETTINGS, accounts: [] })).rejects.toMatchObject({ kind: 'read-only' })
+      chmodSync(file.path, 0o600)
+      expect(await readFile(file.path, 'utf8')).toBe(before)
+    },
+  )
 })
 
 describe('migrations', () => {
@@ -193,15 +220,36 @@ describe('migrations', () => {
     const dir = await tempDir()
     const file = openSettingsFile(dir)
     const v0 = JSON.stringify([
-      { id: 'old-1', label: 'Old shop', endpoint: 'https://api.clienttoolbox.com', userId: 'u', accountId: '1', timeZone: 'Europe/Paris', colour: '#112233' },
+      {
+        id: 'old-1',
+        label: 'Old shop',
+        endpoint: 'https://api.clienttoolbox.com',
+        userId: 'u',
+        accountId: '1',
+        timeZone: 'Europe/Paris',
+        colour: '#112233',
+      },
       { id: 'old-2', label: 'Second', endpoint: 'https://api.clienttoolbox.com', userId: 'u', accountId: '2', enabled: false },
     ])
     await writeFile(file.path, v0)
     const loaded = await file.load()
     expect(loaded.warnings).toEqual([])
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS)
-    expect(loaded.accounts[0]).toMatchObject({ id: 'old-1', colour: '#112233', timeZone: 'Europe/Paris', enabled: true, format: 'xml', sizes: DEFAULT_SIZES })
-    expect(loaded.accounts[1]).toMatchObject({ id: 'old-2', enabled: false, format: 'xml', sizes: DEFAULT_SIZES, colour: expect.stringMatching(/^#[0-9a-f]{6}$/) })
+    expect(loaded.accounts[0]).toMatchObject({
+      id: 'old-1',
+      colour: '#112233',
+      timeZone: 'Europe/Paris',
+      enabled: true,
+      format: 'xml',
+      sizes: DEFAULT_SIZES,
+    })
+    expect(loaded.accounts[1]).toMatchObject({
+      id: 'old-2',
+      enabled: false,
+      format: 'xml',
+      sizes: DEFAULT_SIZES,
+      colour: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    })
     expect(JSON.parse(await readFile(file.path, 'utf8')).version).toBe(2)
     expect(await readFile(`${file.path}.v0-backup`, 'utf8')).toBe(v0)
     expect((await openSettingsFile(dir).load()).accounts).toEqual(loaded.accounts)
@@ -209,14 +257,24 @@ describe('migrations', () => {
 
   it('salvages the valid stores of a v0 file', async () => {
     const file = openSettingsFile(await tempDir())
-    await writeFile(file.path, JSON.stringify([{ id: 'ok', label: 'Fine', endpoint: 'https://x.example', userId: 'u', accountId: '1' }, { id: 'bad', label: 'Broken', endpoint: 'http://x.example', userId: 'u', accountId: '2' }]))
+    await writeFile(
+      file.path,
+      JSON.stringify([
+        { id: 'ok', label: 'Fine', endpoint: 'https://x.example', userId: 'u', accountId: '1' },
+        { id: 'bad', label: 'Broken', endpoint: 'http://x.example', userId: 'u', accountId: '2' },
+      ]),
+    )
     const loaded = await file.load()
     expect(loaded.accounts.map((a) => a.id)).toEqual(['ok'])
     expect(loaded.warnings.join()).toMatch(/"Broken" was invalid.*https/)
   })
 
   it('applies steps in order and refuses a gap in the table', () => {
-    expect(migrate([], 0)).toEqual({ version: 2, settings: { intervalSec: DEFAULT_SETTINGS.intervalSec, alerts: DEFAULT_SETTINGS.alerts }, accounts: [] })
+    expect(migrate([], 0)).toEqual({
+      version: 2,
+      settings: { intervalSec: DEFAULT_SETTINGS.intervalSec, alerts: DEFAULT_SETTINGS.alerts },
+      accounts: [],
+    })
     expect(() => migrate([], 0, {} as Record<number, Migration>)).toThrow(/no migration from format version 0/)
   })
 })

@@ -22,7 +22,9 @@ describe('userDataDir', () => {
   })
 
   it('Windows: %APPDATA%, else ~\\AppData\\Roaming', () => {
-    expect(userDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe('C:\\Users\\u\\AppData\\Roaming\\Storeglance')
+    expect(userDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\Storeglance',
+    )
     expect(userDataDir({}, 'win32', 'C:\\Users\\u')).toBe('C:\\Users\\u\\AppData\\Roaming\\Storeglance')
   })
 

@@ -22,7 +22,12 @@ describe('view settings and targets in settings.json', () => {
   it('round-trips them, and a patch changes only what it names', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sg-view-'))
     const file = openSettingsFile(dir)
-    const settings = { ...DEFAULT_SETTINGS, theme: 'dark' as const, hiddenStores: ['a-1'], comparisonSort: { row: 'pace', dir: 'desc' as const } }
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      theme: 'dark' as const,
+      hiddenStores: ['a-1'],
+      comparisonSort: { row: 'pace', dir: 'desc' as const },
+    }
     await file.save({ settings, accounts: [] })
     expect((await openSettingsFile(dir).load()).settings).toEqual(settings)
     expect(settingsPatchSchema.parse({ chartScale: 'indexed' })).toEqual({ chartScale: 'indexed' })

@@ -36,8 +36,15 @@ describe('alert book', () => {
   it('serializes concurrent events: no store loses its state', async () => {
     const dir = await tempDir()
     const book = await openAlertBook({ dir, now })
-    await Promise.all([0, 1, 2].flatMap((i) => [book.apply(fail(plus(T, i), 'network', 's1'), ctx), book.apply(fail(plus(T, i), 'network', 's2'), ctx)]))
-    expect(book.log().map((a) => a.store).sort()).toEqual(['s1', 's2'])
+    await Promise.all(
+      [0, 1, 2].flatMap((i) => [book.apply(fail(plus(T, i), 'network', 's1'), ctx), book.apply(fail(plus(T, i), 'network', 's2'), ctx)]),
+    )
+    expect(
+      book
+        .log()
+        .map((a) => a.store)
+        .sort(),
+    ).toEqual(['s1', 's2'])
     const reopened = await openAlertBook({ dir, now })
     expect(Object.keys(reopened.state().stores).sort()).toEqual(['s1', 's2'])
   })
@@ -87,7 +94,16 @@ describe('alert book', () => {
 
   it('keeps the last 90 days, at most 1,000 alerts', () => {
     const now = new Date('2025-06-01T00:00:00Z')
-    const entry = (id: number, at: string): LoggedAlert => ({ id, at, store: 's', kind: 'recovered', urgent: false, title: '', body: '', delivered: true })
+    const entry = (id: number, at: string): LoggedAlert => ({
+      id,
+      at,
+      store: 's',
+      kind: 'recovered',
+      urgent: false,
+      title: '',
+      body: '',
+      delivered: true,
+    })
     const old = [entry(1, '2025-03-02T23:59:59Z'), entry(2, '2025-03-03T00:00:00Z')]
     expect(trimLog(old, now).map((a) => a.id)).toEqual([2])
     const many = Array.from({ length: 1005 }, (_, i) => entry(i + 1, '2025-05-31T00:00:00Z'))

@@ -17,7 +17,13 @@ afterEach(async () => {
 })
 
 async function core(dir: string, secrets: MemorySecretStore): Promise<AppCore> {
-  const c = createAppCore({ userDataDir: dir, version: '1.0.0', secrets, demo: 'off', monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } })
+  const c = createAppCore({
+    userDataDir: dir,
+    version: '1.0.0',
+    secrets,
+    demo: 'off',
+    monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+  })
   await c.start()
   cleanups.push(() => c.stop())
   return c
@@ -41,7 +47,17 @@ describe('alerts in the app core', () => {
     const app = await core(dir, secrets)
     const st = server.stores[0]!
     const added = await app.handlers['accounts:add']({
-      input: { label: 'Harbour Café', endpoint: server.url, userId: st.userId, accountId: st.accountId, timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } },
+      input: {
+        label: 'Harbour Café',
+        endpoint: server.url,
+        userId: st.userId,
+        accountId: st.accountId,
+        timeZone: 'UTC',
+        colour: '#2563eb',
+        enabled: true,
+        format: 'xml',
+        sizes: { ...DEFAULT_SIZES },
+      },
       key: st.key,
     })
     await pollNow(app, added.id)
@@ -71,6 +87,8 @@ describe('alerts in the app core', () => {
     const until = new Date(Date.now() + 3_600_000).toISOString()
     expect(await again.handlers['alerts:mute']({ until })).toMatchObject({ mutedUntil: until })
     expect(await again.handlers['alerts:unmute'](null)).toMatchObject({ mutedUntil: null })
-    await expect(again.handlers['alerts:mute']({ until: new Date(Date.now() + 8 * 86_400_000).toISOString() })).rejects.toThrow(/at most a week/)
+    await expect(again.handlers['alerts:mute']({ until: new Date(Date.now() + 8 * 86_400_000).toISOString() })).rejects.toThrow(
+      /at most a week/,
+    )
   })
 })

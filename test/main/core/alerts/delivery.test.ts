@@ -29,7 +29,10 @@ describe('delivery', () => {
     const important = replay(both(t), ctxOf([store('s1', { notify: 'important' })])).alerts
     expect(important.map((a) => a.suppressedBy)).toEqual([undefined, 'level'])
     // level comes before muted and quiet hours
-    const quiet = ctxOf([store('s1', { notify: 'important' })], (s) => (s.quietHours = { from: '00:00', to: '00:00', days: [0, 1, 2, 3, 4, 5, 6] }))
+    const quiet = ctxOf(
+      [store('s1', { notify: 'important' })],
+      (s) => (s.quietHours = { from: '00:00', to: '00:00', days: [0, 1, 2, 3, 4, 5, 6] }),
+    )
     expect(replay([{ at: t, mute: { until: '2025-03-11T00:00:00Z' } }, ...both(t)], quiet).alerts[1]!.suppressedBy).toBe('level')
   })
 

@@ -27,12 +27,15 @@ const outcome = fc.oneof(
 
 const sequence = fc.array(fc.tuple(fc.constantFrom('s1', 's2'), fc.integer({ min: 0, max: 180 }), outcome), { maxLength: 80 })
 
-const ctx = ctxOf([store('s1', { monthlyTarget: 5000 }), store('s2', { openingHours: null, timeZone: 'Asia/Tokyo', monthlyTarget: 100 })], (s) => {
-  s.rules.bigTransaction.enabled = true
-  s.rules.recordDay.minDays = 2
-  s.rules.behindPace.minBase = 10
-  s.quietHours = { from: '22:00', to: '06:00', days: [0, 5, 6] }
-})
+const ctx = ctxOf(
+  [store('s1', { monthlyTarget: 5000 }), store('s2', { openingHours: null, timeZone: 'Asia/Tokyo', monthlyTarget: 100 })],
+  (s) => {
+    s.rules.bigTransaction.enabled = true
+    s.rules.recordDay.minDays = 2
+    s.rules.behindPace.minBase = 10
+    s.quietHours = { from: '22:00', to: '06:00', days: [0, 5, 6] }
+  },
+)
 
 interface Seen {
   index: number
@@ -44,7 +47,8 @@ interface Seen {
 }
 
 /** The events of `store` strictly between two event indexes. */
-const between = (log: Seen[], store: string, from: number, to: number) => log.filter((e) => e.store === store && e.index > from && e.index < to)
+const between = (log: Seen[], store: string, from: number, to: number) =>
+  log.filter((e) => e.store === store && e.index > from && e.index < to)
 
 /**
  * Whether the engine may raise `a` again after `prev` (same store and kind): the cause must have
@@ -97,12 +101,15 @@ describe('alert engine properties', () => {
           else if (o.type === 'fail') {
             event = { at, store: id, error: { kind: o.kind, message: 'x' } }
             log.push({ index, store: id, ok: false, at })
-          }
-          else {
+          } else {
             const today = localDate(at, id === 's2' ? 'Asia/Tokyo' : 'UTC')
             const days = { '2025-03-01': 10, '2025-03-02': 12, [today]: o.today }
             log.push({ index, store: id, ok: true, thisMonth: o.thisMonth, same: o.same, at })
-            event = { at, store: id, snapshot: snap({ thisMonth: o.thisMonth, same: o.same, txs: o.txs.map(([x, amount]) => [`${x}${amount}`, amount]), days }) }
+            event = {
+              at,
+              store: id,
+              snapshot: snap({ thisMonth: o.thisMonth, same: o.same, txs: o.txs.map(([x, amount]) => [`${x}${amount}`, amount]), days }),
+            }
           }
           const r = step(state, event, ctx)
           state = r.state
@@ -116,7 +123,9 @@ describe('alert engine properties', () => {
             expect(owed.get(a.store)).toBe(true)
             owed.set(a.store, false)
           }
-          const prev = [...last.values()].filter((p) => p.store === a.store && p.kind === a.kind && (a.kind !== 'bigTransaction' || p.body === a.body)).at(-1)
+          const prev = [...last.values()]
+            .filter((p) => p.store === a.store && p.kind === a.kind && (a.kind !== 'bigTransaction' || p.body === a.body))
+            .at(-1)
           if (prev) expect(newCause(a, prev, log)).toBe(true)
           last.set(`${a.store} ${a.kind} ${a.kind === 'bigTransaction' ? a.body : ''}`, a)
         }

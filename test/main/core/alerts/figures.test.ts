@@ -22,7 +22,9 @@ describe('behindPace', () => {
   })
 
   it('needs minBase (50 is enough, 49 is not) and known figures', () => {
-    expect(kinds(replay([ok(at(0), { thisMonth: 10, same: 50 }), ok(at(1), { thisMonth: 10, same: 50 })], ctx).alerts)).toEqual(['behindPace'])
+    expect(kinds(replay([ok(at(0), { thisMonth: 10, same: 50 }), ok(at(1), { thisMonth: 10, same: 50 })], ctx).alerts)).toEqual([
+      'behindPace',
+    ])
     expect(replay([ok(at(0), { thisMonth: 10, same: 49 }), ok(at(1), { thisMonth: 10, same: 49 })], ctx).alerts).toEqual([])
     expect(replay([ok(at(0), { thisMonth: null }), ok(at(1), { thisMonth: null })], ctx).alerts).toEqual([])
   })
@@ -66,12 +68,21 @@ describe('recordDay', () => {
 
   it('fires once per store per date, again on another date', () => {
     const next = { ...week(21), '2025-03-11': 30 }
-    const events = [ok(sydneyNoon, { days: week(21) }), ok(plus(sydneyNoon, 60), { days: week(25) }), ok(plus(sydneyNoon, 24 * 60), { days: next })]
+    const events = [
+      ok(sydneyNoon, { days: week(21) }),
+      ok(plus(sydneyNoon, 60), { days: week(25) }),
+      ok(plus(sydneyNoon, 24 * 60), { days: next }),
+    ]
     expect(replay(events, ctx).alerts.map((a) => a.at)).toEqual([sydneyNoon, plus(sydneyNoon, 24 * 60)])
   })
 
   it('is off when disabled, and minDays can change', () => {
-    expect(replay([ok(sydneyNoon, { days: week(21) })], ctxOf([store('s1', { timeZone: 'Australia/Sydney' })], (s) => (s.rules.recordDay.enabled = false))).alerts).toEqual([])
+    expect(
+      replay(
+        [ok(sydneyNoon, { days: week(21) })],
+        ctxOf([store('s1', { timeZone: 'Australia/Sydney' })], (s) => (s.rules.recordDay.enabled = false)),
+      ).alerts,
+    ).toEqual([])
     const three = ctxOf([store('s1', { timeZone: 'Australia/Sydney' })], (s) => (s.rules.recordDay.minDays = 3))
     expect(kinds(replay([ok(sydneyNoon, { days: week(21, 3) })], three).alerts)).toEqual(['recordDay'])
   })
@@ -87,8 +98,20 @@ describe('bigTransaction', () => {
   it('treats the first snapshot as history and fires once per new id at or above the amount', () => {
     const events = [
       ok(at(0), { txs: [['old', 900]] }),
-      ok(at(1), { txs: [['old', 900], ['t1', 250], ['t2', 249.99], ['t3', null]] }),
-      ok(at(2), { txs: [['t1', 250], ['t4', 300]] }),
+      ok(at(1), {
+        txs: [
+          ['old', 900],
+          ['t1', 250],
+          ['t2', 249.99],
+          ['t3', null],
+        ],
+      }),
+      ok(at(2), {
+        txs: [
+          ['t1', 250],
+          ['t4', 300],
+        ],
+      }),
     ]
     const { alerts } = replay(events, on)
     expect(alerts.map((a) => [a.kind, a.at])).toEqual([
@@ -119,7 +142,11 @@ describe('target', () => {
   })
 
   it('fires once per month, again after the month rolls over, on the store calendar', () => {
-    const events = [ok('2025-03-10T12:00:00Z', { thisMonth: 100 }), ok('2025-03-20T12:00:00Z', { thisMonth: 100 }), ok('2025-04-10T12:00:00Z', { thisMonth: 100 })]
+    const events = [
+      ok('2025-03-10T12:00:00Z', { thisMonth: 100 }),
+      ok('2025-03-20T12:00:00Z', { thisMonth: 100 }),
+      ok('2025-04-10T12:00:00Z', { thisMonth: 100 }),
+    ]
     expect(replay(events, ctx).alerts.map((a) => a.at)).toEqual(['2025-03-10T12:00:00Z', '2025-04-10T12:00:00Z'])
     // 23:30 UTC on the 9th is already the 10th in Paris.
     const paris = ctxOf([store('s1', { timeZone: 'Europe/Paris', monthlyTarget: 3100 })])

@@ -50,10 +50,23 @@ export function snap(o: SnapOptions = {}): StoreSnapshot {
     accountId: 'a1',
     fetchedAt: '2025-03-10T10:00:00Z',
     customers: { allTime: 1, thisMonth: 1, lastMonth: 1, samePeriodLastMonth: 1 },
-    transactions: { thisMonth: o.thisMonth === undefined ? 100 : o.thisMonth, lastMonth: 300, samePeriodLastMonth: o.same === undefined ? 100 : o.same },
+    transactions: {
+      thisMonth: o.thisMonth === undefined ? 100 : o.thisMonth,
+      lastMonth: 300,
+      samePeriodLastMonth: o.same === undefined ? 100 : o.same,
+    },
     activeCampaigns: 1,
     mostActive: [],
-    campaignActivity: o.days ? [{ campaignId: '1', name: 'Coffee card', type: 'stamp', days: Object.entries(o.days).map(([date, quantity]) => ({ date, quantity })) }] : [],
+    campaignActivity: o.days
+      ? [
+          {
+            campaignId: '1',
+            name: 'Coffee card',
+            type: 'stamp',
+            days: Object.entries(o.days).map(([date, quantity]) => ({ date, quantity })),
+          },
+        ]
+      : [],
     lastTransactions: (o.txs ?? []).map(([id, amount]) => tx(id, amount)),
     lastCustomers: [],
   }
@@ -74,7 +87,11 @@ export function ctxOf(stores: AlertStore[], change: (s: AlertSettings) => void =
 /** A success of `id` at `at`. */
 export const ok = (at: string, o: SnapOptions = {}, id = 's1'): EngineEvent => ({ at, store: id, snapshot: snap(o) })
 /** A failure of `id` at `at`. */
-export const fail = (at: string, kind: 'network' | 'timeout' | 'http' | 'response' | 'api' | 'keychain' = 'network', id = 's1'): EngineEvent => ({
+export const fail = (
+  at: string,
+  kind: 'network' | 'timeout' | 'http' | 'response' | 'api' | 'keychain' = 'network',
+  id = 's1',
+): EngineEvent => ({
   at,
   store: id,
   error: { kind, message: `${kind} failed` },
@@ -86,7 +103,11 @@ export function plus(at: string, minutes: number): string {
 }
 
 /** Runs `events` from an empty (or given) state; returns the alerts and the final state. */
-export function replay(events: EngineEvent[], ctx: EngineContext, state: EngineState = emptyEngineState()): { alerts: Alert[]; state: EngineState } {
+export function replay(
+  events: EngineEvent[],
+  ctx: EngineContext,
+  state: EngineState = emptyEngineState(),
+): { alerts: Alert[]; state: EngineState } {
   return run(state, events, ctx)
 }
 

@@ -75,6 +75,8 @@ describe('state across a restart', () => {
     const second = replay([fail(at(3)), fail(at(4)), fail(at(5)), ok(at(6))], ctx, restored)
     expect(kinds(second.alerts)).toEqual(['recovered'])
     const counting = replay([fail(at(0)), fail(at(1))], ctx)
-    expect(kinds(replay([fail(at(2))], ctx, JSON.parse(JSON.stringify(counting.state)) as typeof first.state).alerts)).toEqual(['unreachable'])
+    expect(kinds(replay([fail(at(2))], ctx, JSON.parse(JSON.stringify(counting.state)) as typeof first.state).alerts)).toEqual([
+      'unreachable',
+    ])
   })
 })

@@ -19,9 +19,19 @@ describe('quietStore', () => {
   })
 
   it('restarts on a changed value and fires once per span', () => {
-    const events = [ok(NINE, { thisMonth: 1 }), ok(plus(NINE, 60), { thisMonth: 2 }), ok(plus(NINE, 140), { thisMonth: 2 }), ok(plus(NINE, 150), { thisMonth: 2 })]
+    const events = [
+      ok(NINE, { thisMonth: 1 }),
+      ok(plus(NINE, 60), { thisMonth: 2 }),
+      ok(plus(NINE, 140), { thisMonth: 2 }),
+      ok(plus(NINE, 150), { thisMonth: 2 }),
+    ]
     expect(replay(events, ctx).alerts.map((a) => a.at)).toEqual([plus(NINE, 150)])
-    const two = [ok(NINE, { thisMonth: 1 }), ok(plus(NINE, 90), { thisMonth: 1 }), ok(plus(NINE, 100), { thisMonth: 2 }), ok(plus(NINE, 190), { thisMonth: 2 })]
+    const two = [
+      ok(NINE, { thisMonth: 1 }),
+      ok(plus(NINE, 90), { thisMonth: 1 }),
+      ok(plus(NINE, 100), { thisMonth: 2 }),
+      ok(plus(NINE, 190), { thisMonth: 2 }),
+    ]
     expect(replay(two, ctx).alerts.map((a) => a.at)).toEqual([plus(NINE, 90), plus(NINE, 190)])
   })
 
@@ -35,7 +45,14 @@ describe('quietStore', () => {
     expect(replay(before, ctx).alerts).toEqual([])
     const closing = [ok('2025-03-10T19:30:00Z'), ok('2025-03-10T20:59:00Z'), ok('2025-03-10T21:00:00Z')]
     expect(replay(closing, ctx).alerts).toEqual([])
-    expect(kinds(replay(closing.slice(0, 2), ctxOf([store('s1')], (s) => (s.rules.quietStore.minutes = 89))).alerts)).toEqual(['quietStore'])
+    expect(
+      kinds(
+        replay(
+          closing.slice(0, 2),
+          ctxOf([store('s1')], (s) => (s.rules.quietStore.minutes = 89)),
+        ).alerts,
+      ),
+    ).toEqual(['quietStore'])
   })
 
   it('restarts when a closing time falls between two snapshots', () => {
@@ -58,7 +75,12 @@ describe('quietStore', () => {
 
   it('restarts at the month rollover (the month total changes)', () => {
     const always = ctxOf([store('s1', { openingHours: null })])
-    const events = [ok('2025-03-31T23:00:00Z', { thisMonth: 900 }), ok('2025-04-01T00:00:00Z', { thisMonth: 0 }), ok('2025-04-01T01:29:00Z', { thisMonth: 0 }), ok('2025-04-01T01:30:00Z', { thisMonth: 0 })]
+    const events = [
+      ok('2025-03-31T23:00:00Z', { thisMonth: 900 }),
+      ok('2025-04-01T00:00:00Z', { thisMonth: 0 }),
+      ok('2025-04-01T01:29:00Z', { thisMonth: 0 }),
+      ok('2025-04-01T01:30:00Z', { thisMonth: 0 }),
+    ]
     expect(replay(events, always).alerts.map((a) => a.at)).toEqual(['2025-04-01T01:30:00Z'])
   })
 

@@ -68,11 +68,18 @@ export function bigXml(n: Rows = WORST): string {
     length += s.length
   }
   add('<response status="success">\n<most_active>')
-  for (let i = 0; i < n.mostActive; i++) add(`<customer>${xmlFields({ ...customer(i), transactions: String(500 - (i % 500)) })}</customer>\n`)
-  add('</most_active><total_customers><all_time>2845</all_time><this_month>276</this_month><last_month>498</last_month><same_period_last_month>248</same_period_last_month></total_customers>')
-  add(`<total_transactions><this_month>8905</this_month><last_month>10567</last_month><same_period_last_month>9025</same_period_last_month></total_transactions><active_campaigns_count>${n.campaigns}</active_campaigns_count>\n<campaigns_per_day_activity>`)
+  for (let i = 0; i < n.mostActive; i++)
+    add(`<customer>${xmlFields({ ...customer(i), transactions: String(500 - (i % 500)) })}</customer>\n`)
+  add(
+    '</most_active><total_customers><all_time>2845</all_time><this_month>276</this_month><last_month>498</last_month><same_period_last_month>248</same_period_last_month></total_customers>',
+  )
+  add(
+    `<total_transactions><this_month>8905</this_month><last_month>10567</last_month><same_period_last_month>9025</same_period_last_month></total_transactions><active_campaigns_count>${n.campaigns}</active_campaigns_count>\n<campaigns_per_day_activity>`,
+  )
   for (let c = 0; c < n.campaigns; c++) {
-    add(`<campaign><campaign_id>${1234567890543216 + c}</campaign_id><campaign_name>Campaign ${c}</campaign_name><campaign_type>points</campaign_type>`)
+    add(
+      `<campaign><campaign_id>${1234567890543216 + c}</campaign_id><campaign_name>Campaign ${c}</campaign_name><campaign_type>points</campaign_type>`,
+    )
     for (let d = n.days - 1; d >= 0; d--) add(`<day><date>${day(d).date}</date><quantity>${day(d).quantity}</quantity></day>`)
     add('</campaign>\n')
   }
@@ -110,4 +117,3 @@ export function bigJson(n: Rows = WORST): string {
   text = JSON.stringify(doc)
   return text
 }
-

@@ -16,10 +16,18 @@ const base: StoreSnapshot = {
 
 describe('isIsoDay', () => {
   it.each(['2024-02-29', '2026-01-31', '1999-12-01'])('accepts %s', (d) => expect(isIsoDay(d)).toBe(true))
-  it.each(['2023-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-01', '10/05/2026', '', '2026-01-3x', '+202-01-01', '2026-01-01T00'])(
-    'refuses %s',
-    (d) => expect(isIsoDay(d)).toBe(false),
-  )
+  it.each([
+    '2023-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-1-01',
+    '10/05/2026',
+    '',
+    '2026-01-3x',
+    '+202-01-01',
+    '2026-01-01T00',
+  ])('refuses %s', (d) => expect(isIsoDay(d)).toBe(false))
 })
 
 describe('boundSnapshot', () => {

@@ -7,14 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SIZES } from '../../../../src/shared/model'
 import { fetchDashboard, type FetchDashboardOptions } from '../../../../src/main/core/api/client'
-import {
-  ApiError,
-  DashboardError,
-  HttpError,
-  NetworkError,
-  ResponseError,
-  TimeoutError,
-} from '../../../../src/main/core/api/errors'
+import { ApiError, DashboardError, HttpError, NetworkError, ResponseError, TimeoutError } from '../../../../src/main/core/api/errors'
 import { fixture } from './fixtures'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
@@ -244,11 +237,17 @@ describe('fetchDashboard fails with typed errors', () => {
 
 describe('the API key', () => {
   const scenarios: [string, () => Promise<FetchDashboardOptions>][] = [
-    ['api error echoing the key', async () => ((handler = reply(200, `<response status="error"><error>bad key ${KEY}</error></response>`)), options())],
+    [
+      'api error echoing the key',
+      async () => ((handler = reply(200, `<response status="error"><error>bad key ${KEY}</error></response>`)), options()),
+    ],
     ['html echoing the key', async () => ((handler = reply(200, `<html>${KEY}</html>`)), options())],
     ['broken xml echoing the key', async () => ((handler = reply(200, `<response status="success"><${KEY}>`)), options())],
     ['json echoing the key', async () => ((handler = reply(200, `{"status":"${KEY}"}`)), options({ format: 'json' }))],
-    ['403 error echoing the key', async () => ((handler = reply(403, `<response status="error"><error>${encodeURIComponent(KEY)}</error></response>`)), options())],
+    [
+      '403 error echoing the key',
+      async () => ((handler = reply(403, `<response status="error"><error>${encodeURIComponent(KEY)}</error></response>`)), options()),
+    ],
     ['500', async () => ((handler = reply(500, KEY)), options())],
     ['timeout', async () => ((handler = () => undefined), options({ timeoutMs: 200 }))],
     ['reset', async () => ((handler = (req) => req.socket.resetAndDestroy()), options())],

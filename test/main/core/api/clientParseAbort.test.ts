@@ -30,7 +30,16 @@ afterAll(async () => {
 
 const request = (extra: { timeoutMs?: number; signal?: AbortSignal }) => {
   const st = server.stores[0]
-  return fetchDashboard({ endpoint: server.url, userId: st.userId, accountId: st.accountId, key: st.key, format: 'xml', sizes: { ...DEFAULT_SIZES }, parse: parser.parse, ...extra })
+  return fetchDashboard({
+    endpoint: server.url,
+    userId: st.userId,
+    accountId: st.accountId,
+    key: st.key,
+    format: 'xml',
+    sizes: { ...DEFAULT_SIZES },
+    parse: parser.parse,
+    ...extra,
+  })
 }
 
 describe('a parse that never ends', () => {

@@ -69,7 +69,13 @@ describe('typed errors', () => {
 
   it('toJSON carries no stack', () => {
     const json = JSON.stringify(new ResponseError('empty'))
-    expect(JSON.parse(json)).toEqual({ name: 'ResponseError', kind: 'response', message: 'The server sent an empty answer.', problem: 'empty', excerpt: '' })
+    expect(JSON.parse(json)).toEqual({
+      name: 'ResponseError',
+      kind: 'response',
+      message: 'The server sent an empty answer.',
+      problem: 'empty',
+      excerpt: '',
+    })
   })
 })
 

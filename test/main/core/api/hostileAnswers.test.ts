@@ -43,11 +43,14 @@ function expectNoKey(value: unknown): void {
 }
 
 describe('hostile answers from the demo server', () => {
-  it.each(['json', 'xml'] as const)('JSONP-like text with a long whitespace tail, asked as %s, is refused at once (it used to take minutes)', async (format) => {
-    const err = await fetchWith('jsonpWhitespace', format, 1_000_000).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(ResponseError)
-    expect((err as ResponseError).problem).toBe('not-dashboard')
-  })
+  it.each(['json', 'xml'] as const)(
+    'JSONP-like text with a long whitespace tail, asked as %s, is refused at once (it used to take minutes)',
+    async (format) => {
+      const err = await fetchWith('jsonpWhitespace', format, 1_000_000).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(ResponseError)
+      expect((err as ResponseError).problem).toBe('not-dashboard')
+    },
+  )
 
   it.each(['xml', 'json'] as const)('a key echoed as %s references or escapes never reaches the snapshot', async (format) => {
     const snapshot = await fetchWith('keyEcho', format)

@@ -33,7 +33,11 @@ describe('JSONP recognition is linear', () => {
     expectLinear((n) => `cb({${')'}${ws(n)}<`, xml, 20_000)
   })
   it('a callback that never closes, many "(" inside', () => {
-    expectLinear((n) => `cb(${'('.repeat(n)}`, (s: string) => unwrapJsonp(s), 100_000)
+    expectLinear(
+      (n) => `cb(${'('.repeat(n)}`,
+      (s: string) => unwrapJsonp(s),
+      100_000,
+    )
   })
   it('a body of only identifier characters and whitespace', () => {
     expectLinear((n) => `${'a'.repeat(n)}${ws(n)}(`, json, 50_000)
@@ -78,7 +82,12 @@ describe('the XML pre-pass is linear', () => {
     expectLinear((n) => `<response status="success">${'<campaign></campaigns>'.repeat(n)}</response>`, checkAndRepairXml, 5_000)
   })
   it('through the whole XML parse: many items and ampersands', () => {
-    expectLinear((n) => `<response status="success"><most_active>${'<customer><code>&amp;&#1;&x</code></customer>'.repeat(n)}</most_active></response>`, xml, 2_000)
+    expectLinear(
+      (n) =>
+        `<response status="success"><most_active>${'<customer><code>&amp;&#1;&x</code></customer>'.repeat(n)}</most_active></response>`,
+      xml,
+      2_000,
+    )
   })
 })
 
@@ -98,19 +107,31 @@ describe('value readers are linear', () => {
 
 describe('error extraction is linear', () => {
   it('a server error message of whitespace and control characters', () => {
-    expectLinear((n) => `\u0001 \t${ws(n)}\u0002`.repeat(4), (s: string) => sanitizeText(s, 200), 50_000)
+    expectLinear(
+      (n) => `\u0001 \t${ws(n)}\u0002`.repeat(4),
+      (s: string) => sanitizeText(s, 200),
+      50_000,
+    )
   })
   it('an error answer with a huge message', () => {
-    expectLinear((n) => `{"status":"error","error":{"message":"${'x \\u0001 '.repeat(n)}"}}`, (b: string) => {
-      try {
-        json(b)
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err
-      }
-    }, 5_000)
+    expectLinear(
+      (n) => `{"status":"error","error":{"message":"${'x \\u0001 '.repeat(n)}"}}`,
+      (b: string) => {
+        try {
+          json(b)
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err
+        }
+      },
+      5_000,
+    )
   })
   it('a response excerpt of a huge body', () => {
-    expectLinear((n) => `${'\u0000 '.repeat(n)}`, (b: string) => new ResponseError('malformed', b), 50_000)
+    expectLinear(
+      (n) => `${'\u0000 '.repeat(n)}`,
+      (b: string) => new ResponseError('malformed', b),
+      50_000,
+    )
   })
   it('the charset of a hostile Content-Type header', () => {
     expectLinear((n) => `text/xml; ${'charset '.repeat(n)}${ws(n)}=`, charsetOf, 20_000)
@@ -122,17 +143,33 @@ describe('error extraction is linear', () => {
     expectLinear((n) => `x${ws(n)}It will be retried later`, cliMessage, 20_000)
   })
   it('the command line table of a server value with a long inner run of spaces', () => {
-    expectLinear((n) => [[`A${ws(n)}B`, 'x']], (rows: string[][]) => columns(rows), 20_000)
+    expectLinear(
+      (n) => [[`A${ws(n)}B`, 'x']],
+      (rows: string[][]) => columns(rows),
+      20_000,
+    )
   })
 })
 
 describe('redaction is linear in the text', () => {
   const key = 'hk_live_0123456789abcdefABCDEF0123456789'
   it('long runs of the key’s prefix, plain and encoded', () => {
-    expectLinear((n) => 'hk_live_0123456789abcdefABCDEF012345678'.repeat(n), (s: string) => redact(s, key), 2_000)
-    expectLinear((n) => '&#104;&#x6b;\\u005f%6c'.repeat(n), (s: string) => redact(s, key), 5_000)
+    expectLinear(
+      (n) => 'hk_live_0123456789abcdefABCDEF012345678'.repeat(n),
+      (s: string) => redact(s, key),
+      2_000,
+    )
+    expectLinear(
+      (n) => '&#104;&#x6b;\\u005f%6c'.repeat(n),
+      (s: string) => redact(s, key),
+      5_000,
+    )
   })
   it('over a parsed snapshot with many strings', () => {
-    expectLinear((n) => ({ list: Array.from({ length: n }, (_, i) => ({ name: `customer ${i} hk_live_0` })) }), (v: object) => redactStrings(v, key), 2_000)
+    expectLinear(
+      (n) => ({ list: Array.from({ length: n }, (_, i) => ({ name: `customer ${i} hk_live_0` })) }),
+      (v: object) => redactStrings(v, key),
+      2_000,
+    )
   })
 })

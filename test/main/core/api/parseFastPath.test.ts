@@ -76,7 +76,10 @@ describe('parseAmount', () => {
 
 describe('campaign days', () => {
   const days = (dates: string[]) => {
-    const raw = { status: 'success', root: { campaigns_per_day_activity: [{ campaign_id: '1', day: dates.map((date, i) => ({ date, quantity: i })) }] } }
+    const raw = {
+      status: 'success',
+      root: { campaigns_per_day_activity: [{ campaign_id: '1', day: dates.map((date, i) => ({ date, quantity: i })) }] },
+    }
     return normalize(raw, META).campaignActivity[0]!.days.map((d) => `${d.date}:${d.quantity}`)
   }
 

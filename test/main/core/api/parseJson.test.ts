@@ -72,9 +72,7 @@ describe('parseDashboard (JSON) survives', () => {
   it('lists as a single object, days under "days", transactions as {transactions, transaction}', () => {
     const snap = parseJson(fixture('dashboard-json-single-objects.json'))
     expect(snap.mostActive).toEqual(CANONICAL.mostActive)
-    expect(snap.campaignActivity).toEqual([
-      { campaignId: '1', name: 'C', type: 'points', days: [{ date: '2013-05-10', quantity: 157 }] },
-    ])
+    expect(snap.campaignActivity).toEqual([{ campaignId: '1', name: 'C', type: 'points', days: [{ date: '2013-05-10', quantity: 157 }] }])
     expect(snap.lastTransactions).toEqual(CANONICAL.lastTransactions)
     expect(snap.lastCustomers).toEqual(CANONICAL.lastCustomers)
   })

@@ -13,9 +13,7 @@ const SEED_SNAPSHOT: StoreSnapshot = {
   customers: { allTime: 2845, thisMonth: 276, lastMonth: 498, samePeriodLastMonth: 248 },
   transactions: { thisMonth: 8905, lastMonth: 10567, samePeriodLastMonth: 9025 },
   activeCampaigns: 5,
-  mostActive: [
-    { code: '12345678900123456', cardNumber: '16846', firstName: 'John', lastName: 'Smith', transactions: 124 },
-  ],
+  mostActive: [{ code: '12345678900123456', cardNumber: '16846', firstName: 'John', lastName: 'Smith', transactions: 124 }],
   campaignActivity: [
     {
       campaignId: '1234567890543216',
@@ -89,8 +87,9 @@ describe('parseDashboard (XML) survives', () => {
   })
 
   it('many &amp; entities without hitting the expansion limit meant for DOCTYPE entities', () => {
-    const names = Array.from({ length: 3000 }, (_, i) =>
-      `<customer><code>${i}</code><first_name>A&amp;B&#233;</first_name><transactions>1</transactions></customer>`,
+    const names = Array.from(
+      { length: 3000 },
+      (_, i) => `<customer><code>${i}</code><first_name>A&amp;B&#233;</first_name><transactions>1</transactions></customer>`,
     ).join('')
     const snap = parseXml(`<response status="success"><most_active>${names}</most_active></response>`)
     expect(snap.mostActive).toHaveLength(3000)
@@ -134,12 +133,7 @@ describe('parseDashboard (XML) survives', () => {
     expect(snap.campaignActivity[0].campaignId).toBe('0001234567890543216')
     expect(snap.campaignActivity[0].days).toEqual([])
     const tx = snap.lastTransactions[0]
-    expect([tx.transactionId, tx.campaignId, tx.code, tx.cardNumber]).toEqual([
-      '000123456',
-      '9007199254740993',
-      '12345678900123457',
-      '0',
-    ])
+    expect([tx.transactionId, tx.campaignId, tx.code, tx.cardNumber]).toEqual(['000123456', '9007199254740993', '12345678900123457', '0'])
     expect(tx.amount).toBeNull() // "1e3" is not an amount format the server uses
     expect(tx.campaignName).toBe('')
   })

@@ -63,21 +63,18 @@ describe('buildDashboardRequest', () => {
     expect(req.headers.api_access_key).toBe(KEY)
   })
 
-  it.each([
-    [{ key: '' }],
-    [{ key: 'has space' }],
-    [{ key: 'clé' }],
-    [{ userId: ' ' }],
-    [{ accountId: '' }],
-  ])('refuses unusable settings %j without echoing them', (patch) => {
-    expect(() => buildDashboardRequest({ ...input, ...patch })).toThrow(ConfigError)
-    try {
-      buildDashboardRequest({ ...input, ...patch })
-    } catch (err) {
-      expect((err as Error).message).not.toContain('has space')
-      expect((err as Error).message).not.toContain('clé')
-    }
-  })
+  it.each([[{ key: '' }], [{ key: 'has space' }], [{ key: 'clé' }], [{ userId: ' ' }], [{ accountId: '' }]])(
+    'refuses unusable settings %j without echoing them',
+    (patch) => {
+      expect(() => buildDashboardRequest({ ...input, ...patch })).toThrow(ConfigError)
+      try {
+        buildDashboardRequest({ ...input, ...patch })
+      } catch (err) {
+        expect((err as Error).message).not.toContain('has space')
+        expect((err as Error).message).not.toContain('clé')
+      }
+    },
+  )
 
   it.each([0, -1, 1.5, 1001, Number.NaN])('refuses list size %s', (n) => {
     expect(() => buildDashboardRequest({ ...input, sizes: { ...DEFAULT_SIZES, mostActive: n } })).toThrow(RangeError)
@@ -137,12 +134,7 @@ describe('validateEndpoint', () => {
 describe('isLoopbackHost', () => {
   it('knows the loopback names as the URL parser writes them', () => {
     expect(['localhost', '127.0.0.1', '127.1.2.3', '[::1]'].map(isLoopbackHost)).toEqual([true, true, true, true])
-    expect(['128.0.0.1', '0.0.0.0', '[::ffff:7f00:1]', '127.0.0.1.example'].map(isLoopbackHost)).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ])
+    expect(['128.0.0.1', '0.0.0.0', '[::ffff:7f00:1]', '127.0.0.1.example'].map(isLoopbackHost)).toEqual([false, false, false, false])
     expect(new URL('http://0x7f.1/').hostname).toBe('127.0.0.1')
   })
 })

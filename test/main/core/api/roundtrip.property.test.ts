@@ -29,7 +29,10 @@ const transaction: fc.Arbitrary<Transaction> = fc.record({
   firstName: text,
   lastName: text,
   date,
-  amount: fc.option(fc.integer({ min: -1_000_000, max: 100_000_000 }).map((c) => c / 100), { nil: null }),
+  amount: fc.option(
+    fc.integer({ min: -1_000_000, max: 100_000_000 }).map((c) => c / 100),
+    { nil: null },
+  ),
   redeemed: fc.boolean(),
   item: text,
   description: text,
@@ -101,7 +104,15 @@ function toXml(s: StoreSnapshot, style: Style): string {
     `<total_customers>${e('all_time', s.customers.allTime)}${e('this_month', s.customers.thisMonth)}${e('last_month', s.customers.lastMonth)}${e('same_period_last_month', s.customers.samePeriodLastMonth)}</total_customers>`,
     `<total_transactions>${e('this_month', s.transactions.thisMonth)}${e('last_month', s.transactions.lastMonth)}${e('same_period_last_month', s.transactions.samePeriodLastMonth)}</total_transactions>`,
     e('active_campaigns_count', s.activeCampaigns),
-    `<campaigns_per_day_activity>${s.campaignActivity.map((c) => `<campaign>${e('campaign_id', c.campaignId)}${e('campaign_name', c.name)}${e('campaign_type', c.type)}${[...c.days].reverse().map((d) => `<day>${e('date', d.date)}${e('quantity', d.quantity)}</day>`).join('')}${closeCampaign}`).join('')}</campaigns_per_day_activity>`,
+    `<campaigns_per_day_activity>${s.campaignActivity
+      .map(
+        (c) =>
+          `<campaign>${e('campaign_id', c.campaignId)}${e('campaign_name', c.name)}${e('campaign_type', c.type)}${[...c.days]
+            .reverse()
+            .map((d) => `<day>${e('date', d.date)}${e('quantity', d.quantity)}</day>`)
+            .join('')}${closeCampaign}`,
+      )
+      .join('')}</campaigns_per_day_activity>`,
     `<last_X_transactions>${e('transactions', s.lastTransactions.length)}${s.lastTransactions.map((t) => `<transaction>${e('transaction_id', t.transactionId)}${e('campaign_id', t.campaignId)}${e('campaign_name', t.campaignName)}${e('campaign_type', t.campaignType)}${e('code', t.code)}${e('card_number', t.cardNumber)}${e('first_name', t.firstName)}${e('last_name', t.lastName)}${e('date', t.date)}${amount(t.amount, style)}${e('redeemed', t.redeemed ? 'Y' : 'N')}<item>${esc(t.item, style)}</item>${e('description', t.description)}${e('user', t.user)}</transaction>`).join('\n')}</last_X_transactions>`,
     `<last_X_customers>${s.lastCustomers.map((c) => `<customer>${e('code', c.code)}${e('card_number', c.cardNumber)}${e('first_name', c.firstName)}${e('last_name', c.lastName)}${e('time_stamp', c.timeStamp)}</customer>`).join('')}</last_X_customers>`,
     '</response>',

@@ -43,7 +43,12 @@ export function post(
 ): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers }
   if (opts.key !== undefined) headers.api_access_key = opts.key
-  return fetch(server.url + (opts.path ?? ''), { method: 'POST', headers, body: new URLSearchParams(fields).toString(), signal: opts.signal })
+  return fetch(server.url + (opts.path ?? ''), {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(fields).toString(),
+    signal: opts.signal,
+  })
 }
 
 /** POSTs and returns the body text. */

@@ -88,7 +88,12 @@ describe('figures move forward', () => {
       for (let day = Date.UTC(2025, 0, 10); day <= Date.UTC(2025, 2, 5); day += 86_400_000) {
         const date = new Date(day).toISOString().slice(0, 10)
         const json = await dashboard(store, `${date}T23:30:00`, 40)
-        const cur = { tx: json.total_transactions.this_month, cu: json.total_customers.this_month, all: json.total_customers.all_time, month: date.slice(0, 7) }
+        const cur = {
+          tx: json.total_transactions.this_month,
+          cu: json.total_customers.this_month,
+          all: json.total_customers.all_time,
+          month: date.slice(0, 7),
+        }
         if (prev && prev.month === cur.month) {
           expect(cur.tx).toBeGreaterThanOrEqual(prev.tx)
           expect(cur.cu).toBeGreaterThanOrEqual(prev.cu)

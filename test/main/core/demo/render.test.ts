@@ -5,7 +5,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  dashboardFor, formatAmount, generateStores, renderErrorXml, renderJson, renderXml, type DashboardData,
+  dashboardFor,
+  formatAmount,
+  generateStores,
+  renderErrorXml,
+  renderJson,
+  renderXml,
+  type DashboardData,
 } from '../../../../src/main/core/demo'
 import type { Transaction } from '../../../../src/shared/model'
 import { parseXml } from './kit'
@@ -18,9 +24,17 @@ const amount = (v: string): number | null => (v === '' ? null : Number(v))
 
 function transaction(t: any): Transaction {
   return {
-    transactionId: str(t.transaction_id), campaignId: str(t.campaign_id), campaignName: str(t.campaign_name),
-    campaignType: str(t.campaign_type), ...person(t), date: str(t.date), amount: amount(str(t.amount)),
-    redeemed: str(t.redeemed) === 'Y', item: str(t.item), description: str(t.description), user: str(t.user),
+    transactionId: str(t.transaction_id),
+    campaignId: str(t.campaign_id),
+    campaignName: str(t.campaign_name),
+    campaignType: str(t.campaign_type),
+    ...person(t),
+    date: str(t.date),
+    amount: amount(str(t.amount)),
+    redeemed: str(t.redeemed) === 'Y',
+    item: str(t.item),
+    description: str(t.description),
+    user: str(t.user),
   }
 }
 
@@ -29,12 +43,19 @@ function read(r: any, lists: { mostActive: any[]; campaigns: any[]; transactions
   const c = r.total_customers ?? {}
   const t = r.total_transactions ?? {}
   return {
-    customers: { allTime: num(c.all_time), thisMonth: num(c.this_month), lastMonth: num(c.last_month), samePeriodLastMonth: num(c.same_period_last_month) },
+    customers: {
+      allTime: num(c.all_time),
+      thisMonth: num(c.this_month),
+      lastMonth: num(c.last_month),
+      samePeriodLastMonth: num(c.same_period_last_month),
+    },
     transactions: { thisMonth: num(t.this_month), lastMonth: num(t.last_month), samePeriodLastMonth: num(t.same_period_last_month) },
     activeCampaigns: num(r.active_campaigns_count),
     mostActive: lists.mostActive.map((m) => ({ ...person(m), transactions: Number(m.transactions) })),
     campaignActivity: lists.campaigns.map((a) => ({
-      campaignId: str(a.campaign_id), name: str(a.campaign_name), type: str(a.campaign_type),
+      campaignId: str(a.campaign_id),
+      name: str(a.campaign_name),
+      type: str(a.campaign_type),
       days: (a.day ?? []).map((d: any) => ({ date: str(d.date), quantity: Number(d.quantity) })),
     })),
     lastTransactions: lists.transactions.map(transaction),
@@ -57,8 +78,10 @@ function readJson(json: string): DashboardData {
   const r = JSON.parse(json)
   expect(r.status).toBe('success')
   return read(r, {
-    mostActive: r.most_active ?? [], campaigns: r.campaigns_per_day_activity ?? [],
-    transactions: r.last_X_transactions ?? [], customers: r.last_X_customers ?? [],
+    mostActive: r.most_active ?? [],
+    campaigns: r.campaigns_per_day_activity ?? [],
+    transactions: r.last_X_transactions ?? [],
+    customers: r.last_X_customers ?? [],
   })
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -66,10 +89,14 @@ function readJson(json: string): DashboardData {
 const EMPTY: DashboardData = {
   customers: { allTime: null, thisMonth: null, lastMonth: null, samePeriodLastMonth: null },
   transactions: { thisMonth: null, lastMonth: null, samePeriodLastMonth: null },
-  activeCampaigns: null, mostActive: [], campaignActivity: [], lastTransactions: [], lastCustomers: [],
+  activeCampaigns: null,
+  mostActive: [],
+  campaignActivity: [],
+  lastTransactions: [],
+  lastCustomers: [],
 }
 
-const TRICKY = 'Smith & Sons <b>"Ltd"</b> \'O\'Brien\' &amp; ]]> Zoë Peña Müller 😀 a\tb\nc\rd'
+const TRICKY = "Smith & Sons <b>\"Ltd\"</b> 'O'Brien' &amp; ]]> Zoë Peña Müller 😀 a\tb\nc\rd"
 
 describe('renderXml / renderJson', () => {
   const sample: DashboardData = {
@@ -77,11 +104,24 @@ describe('renderXml / renderJson', () => {
     customers: { allTime: 2845, thisMonth: 0, lastMonth: null, samePeriodLastMonth: 248 },
     activeCampaigns: 0,
     mostActive: [{ code: '12345678900123456', cardNumber: '0016846', firstName: TRICKY, lastName: "O'Brien", transactions: 124 }],
-    lastTransactions: [{
-      transactionId: '123456', campaignId: '1234567890543216', campaignName: 'Points & <More>', campaignType: 'points',
-      code: '98765432109876543', cardNumber: '000001', firstName: 'José', lastName: 'Núñez', date: '2013-05-10 13:14:56',
-      amount: null, redeemed: true, item: '', description: TRICKY, user: 'bar&kitchen',
-    }],
+    lastTransactions: [
+      {
+        transactionId: '123456',
+        campaignId: '1234567890543216',
+        campaignName: 'Points & <More>',
+        campaignType: 'points',
+        code: '98765432109876543',
+        cardNumber: '000001',
+        firstName: 'José',
+        lastName: 'Núñez',
+        date: '2013-05-10 13:14:56',
+        amount: null,
+        redeemed: true,
+        item: '',
+        description: TRICKY,
+        user: 'bar&kitchen',
+      },
+    ],
   }
 
   it('escapes &, < and > and keeps ids as written', () => {
@@ -140,24 +180,58 @@ describe('renderXml / renderJson', () => {
       transactions: fc.record({ thisMonth: fig, lastMonth: fig, samePeriodLastMonth: fig }),
       activeCampaigns: fig,
       mostActive: fc.array(fc.record({ ...who, transactions: count }), { maxLength: 3 }),
-      campaignActivity: fc.array(fc.record({ campaignId: text, name: text, type: text, days: fc.array(fc.record({ date: text, quantity: count }), { minLength: 1, maxLength: 3 }) }), { maxLength: 3 }),
-      lastTransactions: fc.array(fc.record({
-        transactionId: text, campaignId: text, campaignName: text, campaignType: text, ...who, date: text,
-        amount: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)), { nil: null }),
-        redeemed: fc.boolean(), item: text, description: text, user: text,
-      }), { maxLength: 3 }),
+      campaignActivity: fc.array(
+        fc.record({
+          campaignId: text,
+          name: text,
+          type: text,
+          days: fc.array(fc.record({ date: text, quantity: count }), { minLength: 1, maxLength: 3 }),
+        }),
+        { maxLength: 3 },
+      ),
+      lastTransactions: fc.array(
+        fc.record({
+          transactionId: text,
+          campaignId: text,
+          campaignName: text,
+          campaignType: text,
+          ...who,
+          date: text,
+          amount: fc.option(
+            fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+            { nil: null },
+          ),
+          redeemed: fc.boolean(),
+          item: text,
+          description: text,
+          user: text,
+        }),
+        { maxLength: 3 },
+      ),
       lastCustomers: fc.array(fc.record({ ...who, timeStamp: text }), { maxLength: 3 }),
     })
-    fc.assert(fc.property(data, (d) => {
-      expect(readXml(renderXml(d))).toEqual(d)
-      expect(readJson(renderJson(d, { condensed: true }))).toEqual(d)
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(data, (d) => {
+        expect(readXml(renderXml(d))).toEqual(d)
+        expect(readJson(renderJson(d, { condensed: true }))).toEqual(d)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
 describe('generated data', () => {
   const stores = generateStores(20, 1)
-  const all = { mostActive: 50, customerCount: true, customersThisMonth: true, transactionsThisMonth: true, activeCampaigns: true, days: 7, lastTransactions: 100, lastCustomers: 100 }
+  const all = {
+    mostActive: 50,
+    customerCount: true,
+    customersThisMonth: true,
+    transactionsThisMonth: true,
+    activeCampaigns: true,
+    days: 7,
+    lastTransactions: 100,
+    lastCustomers: 100,
+  }
   const now = new Date('2025-11-20T15:00:00Z')
   const dashboards = stores.map((s) => dashboardFor(s, all, now))
 
@@ -165,7 +239,9 @@ describe('generated data', () => {
     const sizes = dashboards.map((d) => d.customers.allTime!)
     expect(Math.min(...sizes)).toBeLessThan(600)
     expect(Math.max(...sizes)).toBeGreaterThan(30_000)
-    expect(stores.map((s) => s.label)).toEqual(expect.arrayContaining(['Harbour Café', 'Greenwich & Sons Hardware', 'Bäckerei Müller', 'Northside Books']))
+    expect(stores.map((s) => s.label)).toEqual(
+      expect.arrayContaining(['Harbour Café', 'Greenwich & Sons Hardware', 'Bäckerei Müller', 'Northside Books']),
+    )
     expect(new Set(stores.map((s) => s.timeZone)).size).toBeGreaterThan(10)
     expect(generateStores(60, 1).map((s) => s.label).length).toBe(60)
     expect(new Set(generateStores(60, 1).map((s) => s.accountId)).size).toBe(60)

@@ -1,13 +1,34 @@
 /** The tray glance as pure functions: icon state, tooltip, context menu. */
 import { describe, expect, it } from 'vitest'
-import { glanceStores, inOneHour, pctText, tomorrowAtEight, tooltipText, trayMenu, trayState, type GlanceInput } from '../../../../src/main/core/glance/glance'
+import {
+  glanceStores,
+  inOneHour,
+  pctText,
+  tomorrowAtEight,
+  tooltipText,
+  trayMenu,
+  trayState,
+  type GlanceInput,
+} from '../../../../src/main/core/glance/glance'
 import { DEFAULT_SIZES, type Account, type StoreStatus } from '../../../../src/shared/model'
 import { makeSnapshot } from '../../../helpers/snapshotFixtures'
 
 const NOW = new Date('2025-03-15T12:00:00Z')
 
 function account(id: string, over: Partial<Account> = {}): Account {
-  return { id, label: `Store ${id}`, endpoint: 'https://x', userId: 'u', accountId: id, timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES }, ...over }
+  return {
+    id,
+    label: `Store ${id}`,
+    endpoint: 'https://x',
+    userId: 'u',
+    accountId: id,
+    timeZone: 'UTC',
+    colour: '#2563eb',
+    enabled: true,
+    format: 'xml',
+    sizes: { ...DEFAULT_SIZES },
+    ...over,
+  }
 }
 function pair(id: string, thisMonth: number, same: number | null, fetchedAt = NOW.toISOString()) {
   const current = makeSnapshot(1, fetchedAt)
@@ -18,7 +39,11 @@ function status(id: string, over: Partial<StoreStatus> = {}): StoreStatus {
   return { id, state: 'ok', lastSuccessAt: NOW.toISOString(), nextAttemptAt: null, error: null, needsAttention: false, ...over }
 }
 const failing = (id: string, kind: 'network' | 'http' | 'api', n: number) =>
-  status(id, { state: 'error', error: { kind, message: 'x', since: NOW.toISOString(), consecutiveFailures: n }, needsAttention: kind === 'api' })
+  status(id, {
+    state: 'error',
+    error: { kind, message: 'x', since: NOW.toISOString(), consecutiveFailures: n },
+    needsAttention: kind === 'api',
+  })
 
 function input(over: Partial<GlanceInput> = {}): GlanceInput {
   return {
@@ -41,7 +66,9 @@ describe('tooltip', () => {
     expect(tooltipText(input())).toBe('4 stores · 33,704 tx this month (+10.3 %) · 2 alerts')
     expect(tooltipText(input({ unreadAlerts: 1, accounts: [account('a')] }))).toBe('1 store · 10,000 tx this month (+11.1 %) · 1 alert')
     expect(tooltipText(input({ unreadAlerts: 0, snapshots: [] }))).toBe('4 stores')
-    expect(tooltipText(input({ unreadAlerts: 0, paused: true, snapshots: [pair('a', 5, null)] }))).toBe('4 stores · 5 tx this month · paused')
+    expect(tooltipText(input({ unreadAlerts: 0, paused: true, snapshots: [pair('a', 5, null)] }))).toBe(
+      '4 stores · 5 tx this month · paused',
+    )
     expect(pctText(-3)).toBe('−3.0 %')
     expect(pctText(0.01)).toBe('±0.0 %')
   })
@@ -53,7 +80,14 @@ describe('tray state', () => {
     expect(trayState(input())).toBe('attention')
     const old = new Date(NOW.getTime() - 601_000).toISOString()
     expect(trayState(input({ unreadAlerts: 0, snapshots: [pair('a', 1, 1, old)] }))).toBe('stale')
-    expect(trayState(input({ unreadAlerts: 0, snapshots: [pair('a', 1, 1, new Date(NOW.getTime() - 600_000).toISOString()), pair('b', 1, 1), pair('c', 1, 1), pair('d', 1, 1)] }))).toBe('ok')
+    expect(
+      trayState(
+        input({
+          unreadAlerts: 0,
+          snapshots: [pair('a', 1, 1, new Date(NOW.getTime() - 600_000).toISOString()), pair('b', 1, 1), pair('c', 1, 1), pair('d', 1, 1)],
+        }),
+      ),
+    ).toBe('ok')
     expect(trayState(input({ statuses: [failing('a', 'api', 1)] }))).toBe('error')
     expect(trayState(input({ statuses: [failing('a', 'http', 3)] }))).toBe('error')
     expect(trayState(input({ statuses: [failing('a', 'http', 2)] }))).toBe('attention')
@@ -66,7 +100,13 @@ describe('tray state', () => {
 describe('menu', () => {
   it('lists each store with its figures and marks, then the actions', () => {
     const old = new Date(NOW.getTime() - 3_600_000).toISOString()
-    const menu = trayMenu(input({ accounts: [account('a', { label: 'Harbour Café' }), account('b'), account('c', { enabled: false })], snapshots: [pair('a', 8_412, 8_081), pair('b', 10, 0, old)], statuses: [status('a'), failing('b', 'http', 1)] }))
+    const menu = trayMenu(
+      input({
+        accounts: [account('a', { label: 'Harbour Café' }), account('b'), account('c', { enabled: false })],
+        snapshots: [pair('a', 8_412, 8_081), pair('b', 10, 0, old)],
+        statuses: [status('a'), failing('b', 'http', 1)],
+      }),
+    )
     expect(menu.map((m) => (m.type === 'item' ? m.label : '—'))).toEqual([
       'Harbour Café: 8,412 tx (+4.1 %)',
       'Store b: 10 tx ⚠ failing',

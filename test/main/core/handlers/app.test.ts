@@ -21,7 +21,12 @@ describe('app handlers', () => {
     expect(state.info).toEqual(INFO)
     expect(state.accounts.map((a) => [a.label, a.hasKey])).toEqual(h.rig.accounts.list().map((a) => [a.label, true]))
     expect(JSON.stringify(state.accounts)).not.toContain(h.rig.server.stores[0]!.key)
-    expect(state.snapshots.map((p) => p.id).sort()).toEqual(h.rig.accounts.list().map((a) => a.id).sort())
+    expect(state.snapshots.map((p) => p.id).sort()).toEqual(
+      h.rig.accounts
+        .list()
+        .map((a) => a.id)
+        .sort(),
+    )
     expect(state.statuses.map((s) => s.state)).toEqual(['ok', 'ok'])
     expect(state.settings).toEqual(h.rig.accounts.settings())
     expect(state.warnings.map((w) => w.message)).toEqual(['History could not be written.'])

@@ -21,7 +21,9 @@ describe('settings handlers', () => {
   it('settings:update refuses an interval under the minimum, keeps the settings and sends nothing', async () => {
     const h = await start(1)
     const before = h.rig.accounts.settings()
-    const err = await settingsHandlers(h.ctx)['settings:update']({ intervalSec: 10 }).catch((e: unknown) => e)
+    const err = await settingsHandlers(h.ctx)
+      ['settings:update']({ intervalSec: 10 })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AccountError)
     expect(err).toMatchObject({ kind: 'invalid' })
     expect(h.rig.accounts.settings()).toEqual(before)

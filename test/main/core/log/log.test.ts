@@ -80,12 +80,27 @@ describe('the app core with its log', () => {
     cleanups.push(() => server.close())
     const dir = await tempDir()
     const log = createFileLogger({ dir: join(dir, 'logs') })
-    const core = createAppCore({ userDataDir: dir, version: '9.9.9', secrets: new MemorySecretStore(), demo: 'off', log, monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } })
+    const core = createAppCore({
+      userDataDir: dir,
+      version: '9.9.9',
+      secrets: new MemorySecretStore(),
+      demo: 'off',
+      log,
+      monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+    })
     await core.start()
     cleanups.push(() => core.stop())
     const [good, bad] = server.stores as [(typeof server.stores)[0], (typeof server.stores)[0]]
     const input = (s: typeof good, label: string) => ({
-      label, endpoint: server.url, userId: s.userId, accountId: s.accountId, timeZone: 'Europe/London', colour: '#2563eb', enabled: true, format: 'xml' as const, sizes: { ...DEFAULT_SIZES },
+      label,
+      endpoint: server.url,
+      userId: s.userId,
+      accountId: s.accountId,
+      timeZone: 'Europe/London',
+      colour: '#2563eb',
+      enabled: true,
+      format: 'xml' as const,
+      sizes: { ...DEFAULT_SIZES },
     })
     const a = await core.handlers['accounts:add']({ input: input(good, 'Corner Shop of Jane'), key: good.key })
     const b = await core.handlers['accounts:add']({ input: input(bad, 'Second Shop'), key: bad.key })
@@ -102,8 +117,11 @@ describe('the app core with its log', () => {
     expect(file).toMatch(new RegExp(`INFO poll store=${a.id} outcome=ok ms=\\d+`))
     expect(file).toMatch(new RegExp(`INFO poll store=${b.id} outcome=api ms=\\d+`))
 
-    const people = (p: { firstName: string; lastName: string; cardNumber: string }[]) => p.flatMap((c) => [`${c.firstName} ${c.lastName}`, c.cardNumber])
-    const customers = core.monitor.snapshots().flatMap((p) => [...people(p.current.lastCustomers), ...people(p.current.mostActive), ...people(p.current.lastTransactions)])
+    const people = (p: { firstName: string; lastName: string; cardNumber: string }[]) =>
+      p.flatMap((c) => [`${c.firstName} ${c.lastName}`, c.cardNumber])
+    const customers = core.monitor
+      .snapshots()
+      .flatMap((p) => [...people(p.current.lastCustomers), ...people(p.current.mostActive), ...people(p.current.lastTransactions)])
     expect(customers.length).toBeGreaterThan(0)
     for (const secret of [good.key, bad.key, 'Corner Shop of Jane', 'Second Shop', ...customers]) {
       expect(text, `diagnostics contain ${secret}`).not.toContain(secret)

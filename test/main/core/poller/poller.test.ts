@@ -99,7 +99,7 @@ describe('the poller', () => {
     const clock = new FakeClock()
     const p = instantPolls(clock)
     let seed = 7
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     const { poller } = setup({ poll: p.poll, random }, clock)
     poller.setTargets([{ id: 'a', intervalSec: 120 }])
     poller.start()
@@ -183,7 +183,11 @@ describe('the poller', () => {
     poller.start()
     await clock.advance(60 * MIN)
     expect(p.calls.length).toBe(13) // at 0 and every 5 minutes
-    expect(poller.status('a')).toMatchObject({ state: 'error', needsAttention: true, error: { kind: 'api', message: 'The server refused the request: Invalid API key' } })
+    expect(poller.status('a')).toMatchObject({
+      state: 'error',
+      needsAttention: true,
+      error: { kind: 'api', message: 'The server refused the request: Invalid API key' },
+    })
   })
 
   it('pauses (aborting without counting a failure) and catches up on resume, spread out', async () => {

@@ -38,7 +38,9 @@ describe('history salvage', () => {
     await writeFile(join(dir, 's1.json'), JSON.stringify(file))
     const read = await newHistory().read('s1')
     expect(read.map((r) => r.day)).toEqual(['2024-05-01', '2024-05-03'])
-    expect(warnings).toEqual([expect.stringMatching(/had 1 damaged day; it was left out and the rest kept \(the original file has been kept as s1\.json\.corrupt-/)])
+    expect(warnings).toEqual([
+      expect.stringMatching(/had 1 damaged day; it was left out and the rest kept \(the original file has been kept as s1\.json\.corrupt-/),
+    ])
     const names = await readdir(dir)
     expect(names).toContain('s1.json')
     const copy = names.find((n) => n.startsWith('s1.json.corrupt-'))!
@@ -46,18 +48,36 @@ describe('history salvage', () => {
   })
 
   it('drops per-day entries whose date is not a real day, keeping the rest of the record', async () => {
-    const days: [string, number][] = [['2024-05-01', 4], ['2024-13-45', 9], ['2024-02-30', 9], ['2024-05-02', 5]]
+    const days: [string, number][] = [
+      ['2024-05-01', 4],
+      ['2024-13-45', 9],
+      ['2024-02-30', 9],
+      ['2024-05-02', 5],
+    ]
     await writeFile(join(dir, 's1.json'), JSON.stringify({ version: 1, records: [record('2024-05-02', 2, days), record('2024-02-31', 7)] }))
     const read = await newHistory().read('s1')
     expect(read).toHaveLength(1)
-    expect(read[0].activity[0].days).toEqual([['2024-05-01', 4], ['2024-05-02', 5]])
+    expect(read[0].activity[0].days).toEqual([
+      ['2024-05-01', 4],
+      ['2024-05-02', 5],
+    ])
     expect(warnings[0]).toMatch(/1 damaged day and 2 activity entries with an invalid date; they were left out/)
   })
 
   it('never writes a per-day date that is not a real day, so the file reads back whole', async () => {
     const h = newHistory()
     const s = makeSnapshot(1, '2024-05-10T12:00:00Z')
-    s.campaignActivity = [{ campaignId: '7', name: 'C', type: 'points', days: [{ date: '10/05/2024', quantity: 1 }, { date: '2024-05-10', quantity: 2 }] }]
+    s.campaignActivity = [
+      {
+        campaignId: '7',
+        name: 'C',
+        type: 'points',
+        days: [
+          { date: '10/05/2024', quantity: 1 },
+          { date: '2024-05-10', quantity: 2 },
+        ],
+      },
+    ]
     await h.record('s1', 'UTC', s)
     const read = await newHistory().read('s1')
     expect(read[0].activity[0].days).toEqual([['2024-05-10', 2]])

@@ -100,14 +100,42 @@ describe('history store', () => {
 
   it('stores each day’s activity once (compacted) and merges it back with activitySeries', async () => {
     const h = newHistory()
-    await h.record('s1', 'UTC', snapAt('2024-05-02T12:00:00Z', 1, [['2024-05-01', 5], ['2024-05-02', 1]]))
-    await h.record('s1', 'UTC', snapAt('2024-05-03T12:00:00Z', 2, [['2024-05-01', 5], ['2024-05-02', 9], ['2024-05-03', 2]]))
-    await h.record('s1', 'UTC', snapAt('2024-05-04T12:00:00Z', 3, [['2024-05-03', 4], ['2024-05-04', 3]]))
+    await h.record(
+      's1',
+      'UTC',
+      snapAt('2024-05-02T12:00:00Z', 1, [
+        ['2024-05-01', 5],
+        ['2024-05-02', 1],
+      ]),
+    )
+    await h.record(
+      's1',
+      'UTC',
+      snapAt('2024-05-03T12:00:00Z', 2, [
+        ['2024-05-01', 5],
+        ['2024-05-02', 9],
+        ['2024-05-03', 2],
+      ]),
+    )
+    await h.record(
+      's1',
+      'UTC',
+      snapAt('2024-05-04T12:00:00Z', 3, [
+        ['2024-05-03', 4],
+        ['2024-05-04', 3],
+      ]),
+    )
     const records = await newHistory().read('s1')
     expect(records.map((r) => r.activity.flatMap((c) => c.days))).toEqual([
       [],
-      [['2024-05-01', 5], ['2024-05-02', 9]],
-      [['2024-05-03', 4], ['2024-05-04', 3]],
+      [
+        ['2024-05-01', 5],
+        ['2024-05-02', 9],
+      ],
+      [
+        ['2024-05-03', 4],
+        ['2024-05-04', 3],
+      ],
     ])
     expect(activitySeries(records)).toEqual([
       {

@@ -22,11 +22,33 @@ type Op =
 const idArb = fc.constantFrom('a', 'b')
 const whichArb = fc.constantFrom('current' as const, 'previous' as const)
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ op: fc.constant('save' as const), id: idArb, n: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 20 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      op: fc.constant('save' as const),
+      id: idArb,
+      n: fc.integer({ min: 0, max: 3 }),
+      minutes: fc.integer({ min: 0, max: 20 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ op: 'flush' as const }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('load' as const), id: idArb }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('corrupt' as const), id: idArb, which: whichArb, how: fc.constantFrom<Damage>('garbage', 'truncate', 'empty', 'schema') }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('reload' as const), dirFor: fc.option(fc.record({ id: idArb, which: whichArb }), { nil: undefined }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('corrupt' as const),
+      id: idArb,
+      which: whichArb,
+      how: fc.constantFrom<Damage>('garbage', 'truncate', 'empty', 'schema'),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('reload' as const),
+      dirFor: fc.option(fc.record({ id: idArb, which: whichArb }), { nil: undefined }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), id: idArb }) },
 )
 
@@ -80,7 +102,8 @@ class Harness {
     this.clock.advance(1000)
     if (o.op === 'save') await this.save(o.id, o.n, o.minutes)
     else if (o.op === 'flush') await this.flush()
-    else if (o.op === 'load') expect(await this.store.load(o.id)).toEqual({ current: this.models[o.id].cur, previous: this.models[o.id].prev })
+    else if (o.op === 'load')
+      expect(await this.store.load(o.id)).toEqual({ current: this.models[o.id].cur, previous: this.models[o.id].prev })
     else if (o.op === 'corrupt') await this.corrupt(o.id, o.which, o.how)
     else if (o.op === 'reload') await this.reload(o.dirFor)
     else {
