@@ -160,3 +160,14 @@ export function ageText(fetchedAt: string, now: Date): string {
   if (hours < 48) return `${hours} h ago`
   return `${Math.floor(hours / 24)} days ago`
 }
+
+/** True when `tz` is an IANA time zone this runtime knows (checked with Intl, never a hand-made list). */
+export function isValidTimeZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}

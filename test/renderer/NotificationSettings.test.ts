@@ -38,7 +38,9 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
     await percent.setValue('20')
     await percent.trigger('change')
     await eventually(async () => expect((await saved()).rules.behindPace.percent).toBe(20))
-    expect(bridge.core.accounts.settings().alerts.rules.behindPace).toMatchObject({ percent: 20, minBase: 50, polls: 2, enabled: true })
+    await eventually(() =>
+      expect(bridge.core.accounts.settings().alerts.rules.behindPace).toMatchObject({ percent: 20, minBase: 50, polls: 2, enabled: true }),
+    )
 
     const polls = byLabel(w, 'Failed checks in a row')
     await polls.setValue('0')
@@ -49,11 +51,11 @@ describe('Settings → Notifications', { timeout: 20_000 }, () => {
     expect((polls.element as HTMLInputElement).value).toBe('0')
     await polls.setValue('2.5')
     await polls.trigger('change')
-    expect(w.text()).toContain('must be a whole number')
+    await eventually(() => expect(w.text()).toContain('must be a whole number'))
     expect(bridge.core.accounts.settings().alerts.rules.unreachable.polls).toBe(3)
     await polls.setValue('4')
     await polls.trigger('change')
-    expect(w.text()).not.toContain('must be')
+    await eventually(() => expect(w.text()).not.toContain('must be'))
     await eventually(async () => expect((await saved()).rules.unreachable.polls).toBe(4))
 
     const big = byLabel(w, 'Big transaction')

@@ -10,6 +10,7 @@ import { DEMO_SERVER_OPTIONS, intOption, specOf } from '../options'
 import type { CliIo } from '../context'
 import { CliFailure, EXIT, UsageError } from '../exitCodes'
 import { columns } from '../output'
+import { untilSignal } from '../signals'
 import { helpText } from '../usage'
 
 const COMMAND = 'demo-server'
@@ -48,19 +49,6 @@ function describe(server: DemoServer, seed: number, frozen: boolean): string {
     `  printf '%s' '${first.key}' | storeglance accounts add --label '${first.label.replace(/'/g, "'\\''")}' --endpoint ${server.url} --user-id ${first.userId} --account-id ${first.accountId} --time-zone ${first.timeZone}`,
     '',
   ].join('\n')
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on)
-      process.off('SIGTERM', on)
-      resolve(signal)
-    }
-    process.on('SIGINT', on)
-    process.on('SIGTERM', on)
-  })
 }
 
 /** Runs `storeglance demo-server` until SIGINT or SIGTERM; returns 0 once the server is closed. */

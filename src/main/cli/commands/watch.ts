@@ -11,6 +11,7 @@ import { systemClock } from '../../core/ports'
 import { parseCommand } from '../args'
 import { openCore, type CliCore, type CliIo } from '../context'
 import { CliFailure, EXIT } from '../exitCodes'
+import { untilSignal } from '../signals'
 import { helpText } from '../usage'
 import { alertJson, alertText, processTimeZone } from './alerts'
 
@@ -27,19 +28,6 @@ function enabledAccounts(core: CliCore): Account[] {
   const enabled = all.filter((a) => a.enabled)
   if (enabled.length === 0) throw new CliFailure(EXIT.usage, `All ${all.length} stores are disabled: enable one in the app first.`)
   return enabled
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on)
-      process.off('SIGTERM', on)
-      resolve(signal)
-    }
-    process.on('SIGINT', on)
-    process.on('SIGTERM', on)
-  })
 }
 
 /** Runs `storeglance watch` until SIGINT or SIGTERM; returns 0 once polling has stopped and alerts are saved. */

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { DEFAULT_SETTINGS, MIN_INTERVAL_SEC, type Account, type AccountInput, type Settings } from '../../../shared/model'
 import { validateEndpoint } from '../api'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
+import { isValidTimeZone } from '../../../shared/period'
 import { ACCELERATOR_MAX, ACCELERATOR_PATTERN } from '../../../shared/accelerator'
 import { notificationSettingsSchema } from '../alerts/schemas'
 import { monthlyTargetSchema, storedViewSettingsFields, viewSettingsFields } from './viewSettings'
@@ -57,16 +58,7 @@ export function sameStore(a: StoreIdentity, b: StoreIdentity): boolean {
   return a.userId === b.userId && a.accountId === b.accountId && endpointIdentity(a.endpoint) === endpointIdentity(b.endpoint)
 }
 
-/** True when `tz` is an IANA time zone this runtime knows (checked with Intl, never a hand-made list). */
-export function isValidTimeZone(tz: string): boolean {
-  if (!tz || tz.length > 64) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
+export { isValidTimeZone }
 
 /** The computer's time zone: the default calendar of a new store. */
 export function defaultTimeZone(): string {

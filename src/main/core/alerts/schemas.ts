@@ -3,6 +3,7 @@
  * settings and weekly windows. Shared by the replay scenario, settings.json and IPC input.
  */
 import { z } from 'zod'
+import { isValidTimeZone } from '../../../shared/period'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 import { RULE_NUMBERS, type RuleNumber } from '../../../shared/alertRules'
 import { ALL_DAYS, defaultAlertSettings, type AlertSettings, type NotificationSettings, type WeeklyWindow } from './types'
@@ -90,19 +91,8 @@ export const storeAlertSettingsSchema = z.object({
 
 export type StoreAlertSettings = z.infer<typeof storeAlertSettingsSchema>
 
-/** True when `tz` is an IANA zone this runtime knows (the account schema's rule, kept here to avoid an import cycle). */
-function knownZone(tz: string): boolean {
-  if (!tz || tz.length > 64) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** An IANA zone name this runtime knows. */
-export const timeZoneSchema = z.string().refine(knownZone, 'unknown time zone')
+export const timeZoneSchema = z.string().refine(isValidTimeZone, 'unknown time zone')
 
 /**
  * The Notifications section of settings.json: any part of the global alert settings (the rest takes
