@@ -4,24 +4,11 @@
  * glance-light/glance-dark), mute from the glance seen in the alert log, and Escape, a row or
  * "Open Storeglance" asking main to hide the window (and where to open the main window).
  */
-import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
 import { startHarness, type Harness } from './harness'
+import { seriousViolations } from './axe'
 
 const GLANCE = { width: 360, height: 520 }
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')})`,
-    )
-}
 
 /** A harness on the glance route whose glance window records what it is asked to do. */
 async function glanceHarness(theme: 'light' | 'dark', hides: (string | null)[]): Promise<Harness> {

@@ -5,14 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
 import { startHarness } from './harness'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('.notifications').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)
-}
+import { seriousViolations } from './axe'
 
 test('a rule number typed in Settings → Notifications lands in settings.json; out of range is refused', async () => {
   const h = await startHarness({ core: { demo: 'on', demoOptions: { stores: 2, seed: 3 }, monitor: { spreadMs: () => 0 } } })

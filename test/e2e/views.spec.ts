@@ -3,25 +3,12 @@
  * critical violation, and a screenshot of each is saved (test-results/screenshots/<view>-<theme>).
  * Also: 20 stores at 800×600 stay readable and the page never scrolls sideways.
  */
-import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
 import { startHarness, type Harness } from './harness'
+import { seriousViolations } from './axe'
 
 async function allFetched(h: Harness, n: number): Promise<void> {
   await expect.poll(() => h.core.monitor.snapshots().length, { timeout: 30_000 }).toBe(n)
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')})`,
-    )
 }
 
 for (const theme of ['light', 'dark'] as const) {

@@ -8,25 +8,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KeytarSecretStore } from '../../../src/main/core/accounts'
-import type { DemoServer, DemoStore } from '../../../src/main/core/demo'
+import type { DemoStore } from '../../../src/main/core/demo'
 import { STORE_COLOURS } from '../../../src/shared/model'
-import { CLI, cli, demoServer, NO_DBUS, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome } from './helpers'
+import { addArgs, CLI, cli, demoServer, NO_DBUS, requireKeychain, seedAccounts, seedWithoutKeys, skipKeychain, tempHome } from './helpers'
 
-const addArgs = (server: DemoServer, s: DemoStore, extra: string[] = []) => [
-  'accounts',
-  'add',
-  '--label',
-  s.label,
-  '--endpoint',
-  server.url,
-  '--user-id',
-  s.userId,
-  '--account-id',
-  s.accountId,
-  '--time-zone',
-  s.timeZone,
-  ...extra,
-]
 const listJson = async (home: string) =>
   JSON.parse((await cli(['accounts', 'list', '--json'], { home })).stdout) as {
     id: string

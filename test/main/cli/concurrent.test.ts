@@ -11,23 +11,8 @@ import { describe, expect, it } from 'vitest'
 import { createAppCore } from '../../../src/main/core/app'
 import { KeytarSecretStore } from '../../../src/main/core/accounts'
 import type { DemoServer, DemoStore } from '../../../src/main/core/demo'
-import { cli, demoInput, demoServer, requireKeychain, seedAccounts, skipKeychain, tempHome } from './helpers'
+import { addArgs, cli, demoInput, demoServer, requireKeychain, seedAccounts, skipKeychain, tempHome } from './helpers'
 import { entriesWithKeys } from '../../helpers/keychainEntries'
-
-const addArgs = (server: DemoServer, s: DemoStore) => [
-  'accounts',
-  'add',
-  '--label',
-  s.label,
-  '--endpoint',
-  server.url,
-  '--user-id',
-  s.userId,
-  '--account-id',
-  s.accountId,
-  '--time-zone',
-  s.timeZone,
-]
 
 /** The stores in settings.json, as the file holds them now. */
 async function savedStores(home: string): Promise<{ id: string; accountId: string }[]> {

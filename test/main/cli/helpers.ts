@@ -252,3 +252,20 @@ if (skipKeychain) {
 export function requireKeychain(): void {
   if (keychainReason !== null) throw new Error(`CI=true but the real keychain is unavailable: ${keychainReason}`)
 }
+
+/** The arguments of `storeglance accounts add` for a demo store (its key goes on standard input). */
+export const addArgs = (server: DemoServer, s: DemoStore, extra: string[] = []): string[] => [
+  'accounts',
+  'add',
+  '--label',
+  s.label,
+  '--endpoint',
+  server.url,
+  '--user-id',
+  s.userId,
+  '--account-id',
+  s.accountId,
+  '--time-zone',
+  s.timeZone,
+  ...extra,
+]

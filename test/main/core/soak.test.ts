@@ -33,7 +33,7 @@ import {
   stopCore,
   type SoakMemory,
 } from '../../helpers/soakRig'
-import { cli, requireKeychain, skipKeychain } from '../cli/helpers'
+import { addArgs, cli, requireKeychain, skipKeychain } from '../cli/helpers'
 import { startRemoteDemoServer, type RemoteDemoServer } from '../../helpers/remoteDemoServer'
 
 const SEED = Number(process.env.SOAK_SEED ?? 20261201)
@@ -134,20 +134,7 @@ it.skipIf(skipKeychain)(
           busy.add(s.accountId)
           await server.setFault(s.accountId, null)
           faults.delete(s.accountId)
-          const args = [
-            'accounts',
-            'add',
-            '--label',
-            s.label,
-            '--endpoint',
-            server.url,
-            '--user-id',
-            s.userId,
-            '--account-id',
-            s.accountId,
-            '--time-zone',
-            s.timeZone,
-          ]
+          const args = addArgs(server, s)
           run = { kind: 'add', store: s, run: cli(args, { home, input: `${s.key}\n`, timeoutMs: 60_000 }) }
         } else if (cliKind === 'remove' && inSettings().length > 1) {
           const s = byAccount.get(pick(inSettings()))!
