@@ -11,10 +11,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openUserData } from '../../src/main/core/userData'
 import { MemorySecretStore } from '../../src/main/core/accounts'
-import { startDemoServer, type DemoServer } from '../../src/main/core/demo'
+import { demoAccountInput, startDemoServer, type DemoServer } from '../../src/main/core/demo'
 import { createMonitor } from '../../src/main/core/monitor'
 import { systemClock, type Transport } from '../../src/main/core/ports'
-import { DEFAULT_SIZES } from '../../src/shared/model'
 import { row, type Row } from '../report'
 
 const STORES = 50
@@ -25,17 +24,7 @@ export async function demoUserData(dir: string, server: DemoServer, secrets = ne
   const data = await openUserData({ dir, secrets, warn: () => {}, clock: systemClock })
   await data.accounts.addDemo(
     server.stores.map((s) => ({
-      input: {
-        label: s.label,
-        endpoint: server.url,
-        userId: s.userId,
-        accountId: s.accountId,
-        timeZone: s.timeZone,
-        colour: '#2563eb',
-        enabled: true,
-        format: 'xml',
-        sizes: { ...DEFAULT_SIZES },
-      },
+      input: demoAccountInput(server.url, s),
       key: s.key,
     })),
   )

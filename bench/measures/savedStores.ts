@@ -7,12 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MemorySecretStore } from '../../src/main/core/accounts'
-import { startDemoServer, type DemoServer } from '../../src/main/core/demo'
+import { demoAccountInput, startDemoServer, type DemoServer } from '../../src/main/core/demo'
 import { createMonitor } from '../../src/main/core/monitor'
 import { systemClock } from '../../src/main/core/ports'
 import { openUserData } from '../../src/main/core/userData'
 import type { SnapshotPair } from '../../src/shared/ipc'
-import { DEFAULT_SIZES } from '../../src/shared/model'
 
 export interface SavedStores {
   dir: string
@@ -30,20 +29,7 @@ export async function savedStores(n: number): Promise<SavedStores> {
   const server = await startDemoServer({ stores: n, seed: 11 })
   const data = await openUserData({ dir, secrets, warn: () => {}, clock: systemClock })
   for (const s of server.stores) {
-    await data.accounts.add(
-      {
-        label: s.label,
-        endpoint: server.url,
-        userId: s.userId,
-        accountId: s.accountId,
-        timeZone: s.timeZone,
-        colour: '#2563eb',
-        enabled: true,
-        format: 'xml',
-        sizes: { ...DEFAULT_SIZES },
-      },
-      s.key,
-    )
+    await data.accounts.add(demoAccountInput(server.url, s), s.key)
   }
   const monitor = createMonitor({ ...data, clock: systemClock, spreadMs: () => 0, refreshDebounceMs: 0 })
   await monitor.pollAllOnce()

@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
 import { startHarness, type Harness } from './harness'
 import { seedHistory, seededQuantity } from './seedHistory'
-import { generateStores, startDemoServer } from '../../src/main/core/demo'
+import { demoAccountInput, generateStores, startDemoServer } from '../../src/main/core/demo'
 import { MemorySecretStore } from '../../src/main/core/accounts/keychain'
 import { addDays } from '../../src/shared/period'
 import { yearBefore } from '../../src/shared/history'
@@ -153,17 +153,7 @@ test("the CSV export is the CLI's `snapshot --csv` for the same figures", async 
   try {
     for (const s of server.stores) {
       await h.core.handlers['accounts:add']({
-        input: {
-          label: s.label,
-          endpoint: server.url,
-          userId: s.userId,
-          accountId: s.accountId,
-          timeZone: s.timeZone,
-          colour: '#2563eb',
-          enabled: true,
-          format: 'xml',
-          sizes: { mostActive: 10, days: 30, lastTransactions: 10, lastCustomers: 10 },
-        },
+        input: demoAccountInput(server.url, s),
         key: s.key,
       })
     }

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAccountService, MemorySecretStore, openSettingsFile, type AccountService } from '../../src/main/core/accounts'
-import { startDemoServer, type DemoServer } from '../../src/main/core/demo'
+import { demoAccountInput, startDemoServer, type DemoServer } from '../../src/main/core/demo'
 import { createMonitor, type Monitor, type MonitorDeps } from '../../src/main/core/monitor'
 import { createHistoryStore, createSnapshotStore } from '../../src/main/core/snapshots'
-import { DEFAULT_SIZES, type StoreStatus } from '../../src/shared/model'
+import type { StoreStatus } from '../../src/shared/model'
 import type { SnapshotPair } from '../../src/shared/ipc'
 import { FakeClock } from './fakeClock'
 
@@ -40,17 +40,7 @@ export async function startRig(opts: { stores?: number; dir?: string; monitor?: 
   })
   await accounts.addDemo(
     server.stores.map((s) => ({
-      input: {
-        label: s.label,
-        endpoint: server.url,
-        userId: s.userId,
-        accountId: s.accountId,
-        timeZone: s.timeZone,
-        colour: '#2563eb',
-        enabled: true,
-        format: 'xml',
-        sizes: { ...DEFAULT_SIZES },
-      },
+      input: demoAccountInput(server.url, s),
       key: s.key,
     })),
   )

@@ -6,11 +6,11 @@
  * shows something real on its very first start.
  */
 import type { AppInfo, AppWarning, EventContract } from '../../shared/ipc'
-import { DEFAULT_SIZES, STORE_COLOURS, type AccountInput } from '../../shared/model'
+import { STORE_COLOURS } from '../../shared/model'
 import type { DashboardParser } from './api'
 import { KeytarSecretStore, type AccountService } from './accounts'
 import { openUserData } from './userData'
-import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
+import { demoAccountInput, startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
 import { accountViews, createHandlers, type GlanceControl } from './handlers'
 import type { IpcHandlers } from './ipcDispatch'
@@ -100,7 +100,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     const url = demoServer.url
     await need(accounts).addDemo(
       demoServer.stores.map((s, i) => ({
-        input: demoInput(s.label, url, s.userId, s.accountId, s.timeZone, STORE_COLOURS[i % STORE_COLOURS.length]!),
+        input: demoAccountInput(url, s, STORE_COLOURS[i % STORE_COLOURS.length]!),
         key: s.key,
       })),
     )
@@ -237,8 +237,4 @@ async function startAlerts(dir: string, accounts: AccountService, clock: Clock, 
     now,
     onWarning: warn,
   })
-}
-
-function demoInput(label: string, endpoint: string, userId: string, accountId: string, timeZone: string, colour: string): AccountInput {
-  return { label, endpoint, userId, accountId, timeZone, colour, enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } }
 }

@@ -20,7 +20,7 @@ import {
 } from '../../../src/shared/model'
 import { fetchDashboard } from '../../../src/main/core/api'
 import { createAccountService, KeytarSecretStore, MemorySecretStore, openSettingsFile } from '../../../src/main/core/accounts'
-import { startDemoServer, type DemoServer, type DemoServerOptions, type DemoStore } from '../../../src/main/core/demo'
+import { demoAccountInput, startDemoServer, type DemoServer, type DemoServerOptions, type DemoStore } from '../../../src/main/core/demo'
 import type { SecretStore } from '../../../src/main/core/ports'
 
 export const CLI = resolve(__dirname, '../../../out/main/cli.js')
@@ -145,18 +145,7 @@ export function withoutFetchedAt(s: StoreSnapshot): Omit<StoreSnapshot, 'fetched
 
 /** The account input for a demo store. */
 export function demoInput(server: DemoServer, store: DemoStore, over: Partial<AccountInput> = {}): AccountInput {
-  return {
-    label: store.label,
-    endpoint: server.url,
-    userId: store.userId,
-    accountId: store.accountId,
-    timeZone: store.timeZone,
-    colour: '#2563eb',
-    enabled: true,
-    format: 'xml',
-    sizes: { ...DEFAULT_SIZES },
-    ...over,
-  }
+  return { ...demoAccountInput(server.url, store), ...over }
 }
 
 /**

@@ -19,8 +19,8 @@ import { expect, it, onTestFinished } from 'vitest'
 import { createAppCore, type AppCore } from '../../../src/main/core/app'
 import { KeytarSecretStore } from '../../../src/main/core/accounts'
 import { createOffThreadParser } from '../../../src/main/core/api/offThread'
-import type { DemoFault, DemoStore } from '../../../src/main/core/demo'
-import { DEFAULT_SIZES, type AccountInput } from '../../../src/shared/model'
+import { demoAccountInput, type DemoFault, type DemoStore } from '../../../src/main/core/demo'
+import type { AccountInput } from '../../../src/shared/model'
 import { mulberry32 } from '../../../src/main/core/demo/rand'
 import { FakeClock } from '../../helpers/fakeClock'
 import {
@@ -65,17 +65,7 @@ it.skipIf(skipKeychain)(
     const clock = new FakeClock('2026-11-18T07:00:00Z')
     // In a process of its own: building a 30 MB hostile body there does not block this event loop.
     const server: RemoteDemoServer = await startRemoteDemoServer({ stores: 10, seed: SEED, now: clock.now() })
-    const demoInput = (s: DemoStore): AccountInput => ({
-      label: s.label,
-      endpoint: server.url,
-      userId: s.userId,
-      accountId: s.accountId,
-      timeZone: s.timeZone,
-      colour: '#2563eb',
-      enabled: true,
-      format: 'xml',
-      sizes: { ...DEFAULT_SIZES },
-    })
+    const demoInput = (s: DemoStore): AccountInput => demoAccountInput(server.url, s)
     const byAccount = new Map(server.stores.map((s) => [s.accountId, s]))
     const keyOf = new Map(server.stores.map((s) => [s.accountId, s.key]))
     const parser = createOffThreadParser(WORKER)

@@ -13,3 +13,4 @@ export { dashboardFor, periodSpans, MAX_LIST, MAX_DAYS, type DashboardData, type
 export { renderXml, renderJson, renderErrorXml, renderErrorJson, escapeXml, formatAmount } from './render'
 export { readRequest, sectionsOf } from './request'
 export { localCutMs } from './time'
+export { demoAccountInput } from './accountInput'
