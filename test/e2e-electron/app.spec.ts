@@ -35,6 +35,8 @@ const shapeOf = (api: object): Shape =>
 
 let app: ElectronApplication
 let page: Page
+/** Set by a test that ends the app itself (the tray's Quit). */
+let quitByTest = false
 
 test.beforeEach(async () => {
   const env = { ...process.env, STOREGLANCE_HOME: mkdtempSync(join(tmpdir(), 'storeglance-electron-')) } as Record<string, string>
@@ -44,7 +46,8 @@ test.beforeEach(async () => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
 })
 test.afterEach(async () => {
-  await app.close()
+  if (!quitByTest) await app.close()
+  quitByTest = false
 })
 
 test('the window is sandboxed and isolated, with DevTools off', async () => {
@@ -157,4 +160,92 @@ test('a round trip with the demo stores', async () => {
   expect(result.ids.length).toBeGreaterThan(0)
   expect(result.ids).toContain(result.fetched)
   await expect(page.getByText('Demo', { exact: true })).toBeVisible()
+})
+
+/** A literal text as a regular expression. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The labels of the menu the app last attached to its tray ('---' for a separator). */
+const trayLabels = (): Promise<string[]> =>
+  app.evaluate(() => {
+    const menus = (globalThis as unknown as { trayMenus: Electron.Menu[] }).trayMenus
+    const menu = menus[menus.length - 1]
+    return menu ? menu.items.map((item) => (item.type === 'separator' ? '---' : item.label)) : []
+  })
+
+/** Clicks the item of the tray's current menu whose label starts with `prefix`. */
+const clickTray = (prefix: string): Promise<void> =>
+  app.evaluate((_electron, start) => {
+    const menus = (globalThis as unknown as { trayMenus: Electron.Menu[] }).trayMenus
+    const item = menus[menus.length - 1]?.items.find((i) => i.label.startsWith(start))
+    if (!item) throw new Error(`No tray menu item starts with ${start}`)
+    item.click()
+  }, prefix)
+
+/** Records every menu the app attaches to its tray from now on, then has it redraw (a refresh). */
+async function watchTray(): Promise<void> {
+  await app.evaluate(({ Tray }) => {
+    const g = globalThis as unknown as { trayMenus: Electron.Menu[] }
+    g.trayMenus = []
+    const attach = Tray.prototype.setContextMenu
+    Tray.prototype.setContextMenu = function (this: Electron.Tray, menu: Electron.Menu | null) {
+      if (menu) g.trayMenus.push(menu)
+      return attach.call(this, menu)
+    }
+  })
+  await page.evaluate(() => (window as unknown as { storeglance: ReturnType<typeof createApi> }).storeglance.stores.refresh())
+  await expect.poll(trayLabels).toContain('Open Storeglance')
+}
+
+test('the tray menu lists the stores, mutes, and brings the window back after it was closed', async () => {
+  await watchTray()
+  const accounts = await page.evaluate(async () =>
+    (await (window as unknown as { storeglance: ReturnType<typeof createApi> }).storeglance.app.state()).accounts.map((a) => ({
+      id: a.id,
+      label: a.label,
+    })),
+  )
+  expect(accounts.length).toBeGreaterThan(0)
+  const labels = await trayLabels()
+  // One row per store, in front of the actions.
+  for (const [i, account] of accounts.entries()) expect(labels[i], `row ${i}`).toMatch(new RegExp(`^${escapeRegExp(account.label)}: `))
+  expect(labels.slice(accounts.length)).toEqual([
+    '---',
+    'Refresh now',
+    'Mute for 1 hour',
+    'Mute until tomorrow 08:00',
+    '---',
+    'Open Storeglance',
+    'Quit',
+  ])
+
+  // Mute from the tray: the alert log says so, and the menu offers to unmute.
+  await clickTray('Mute for 1 hour')
+  await expect.poll(trayLabels).toContainEqual(expect.stringMatching(/^Unmute \(muted until \d\d:\d\d\)$/))
+  const muted = await page.evaluate(
+    async () => (await (window as unknown as { storeglance: ReturnType<typeof createApi> }).storeglance.alerts.list()).mutedUntil,
+  )
+  expect(muted).not.toBeNull()
+  await clickTray('Unmute')
+  await expect.poll(trayLabels).toContain('Mute for 1 hour')
+
+  // Closing the window keeps the app in the tray; "Open Storeglance" brings a window back.
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close())
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0)
+  const reopened = app.waitForEvent('window')
+  await clickTray('Open Storeglance')
+  page = await reopened
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+
+  // A store's row opens that store's page.
+  await clickTray(`${accounts[0]!.label}: `)
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/store/${encodeURIComponent(accounts[0]!.id)}`)
+})
+
+test("the tray's Quit ends the app", async () => {
+  await watchTray()
+  const closed = app.waitForEvent('close')
+  await clickTray('Quit')
+  await closed
+  quitByTest = true
 })
