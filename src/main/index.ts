@@ -2,7 +2,7 @@
  * The composition root of the Electron main process: wires Electron's adapters to the core.
  * This file, src/main/electron/** and src/preload/** are the only places that import 'electron'.
  */
-import { app, dialog, net } from 'electron'
+import { app, clipboard, dialog, net } from 'electron'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app'
 import { createOffThreadParser } from './core/api'
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     log,
     // The window exists by the time the renderer can ask for an export.
     saveFile: (name, content) => saveWithDialog(windows.get(), name, content),
+    // Main writes the clipboard, so the page needs no permission for it (every one is denied).
+    copyText: (text) => clipboard.writeText(text),
     // The glance page asks to hide (Escape, a row or "Open Storeglance" clicked).
     glance: {
       hide: (route) => {

@@ -34,8 +34,8 @@ export interface StoreglanceApi {
     info(): Promise<AppInfo>
     /** Everything needed for the first frame: accounts, stored snapshots with their age, statuses. */
     state(): Promise<AppState>
-    /** A text for support (versions, store states, warnings, log): no key, no customer name. */
-    diagnostics(): Promise<string>
+    /** Puts a text for support (versions, store states, warnings, log; no key, no customer name) on the clipboard; answers it. */
+    copyDiagnostics(): Promise<string>
   }
   accounts: {
     /** Tests the store with this key, then saves the account and puts the key in the keychain. */
@@ -100,7 +100,7 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
     app: {
       info: () => call('app:info', null),
       state: () => call('state:get', null),
-      diagnostics: async () => (await call('diagnostics:get', null)).text,
+      copyDiagnostics: async () => (await call('diagnostics:copy', null)).text,
     },
     accounts: {
       add: (input, key) => call('accounts:add', { input, key }),

@@ -61,8 +61,11 @@ export interface InvokeContract {
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
   'settings:update': { request: Partial<Settings>; response: Settings }
-  /** Text for support: versions, store states, warnings and the log's end; no key, no customer name. */
-  'diagnostics:get': { request: null; response: { text: string } }
+  /**
+   * Puts the support text (versions, store states, warnings and the log's end; no key, no customer
+   * name) on the clipboard from main, so the page needs no clipboard permission; answers the text.
+   */
+  'diagnostics:copy': { request: null; response: { text: string } }
   'alerts:list': { request: null; response: AlertLog }
   'alerts:markAllRead': { request: null; response: AlertLog }
   'alerts:mute': { request: { until: string }; response: AlertLog }
@@ -93,7 +96,7 @@ export const INVOKE_CHANNELS = [
   'accounts:remove',
   'stores:refresh',
   'settings:update',
-  'diagnostics:get',
+  'diagnostics:copy',
   'alerts:list',
   'alerts:markAllRead',
   'alerts:mute',

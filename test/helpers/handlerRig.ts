@@ -24,6 +24,8 @@ export interface HandlerRig {
   synced: number
   /** Each `glance:hide` the glance window was asked for: the route to open then (null = none). */
   glanceHides: (string | null)[]
+  /** What Copy diagnostics put on the clipboard, in order. */
+  copied: string[]
 }
 
 export const INFO: AppInfo = { version: '9.9.9', userDataDir: '/data/Storeglance' }
@@ -48,6 +50,7 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
     leftDemo: 0,
     synced: 0,
     glanceHides: [],
+    copied: [],
     ctx: {
       accounts: () => rig.accounts,
       monitor: () => rig.monitor,
@@ -62,6 +65,7 @@ export async function startHandlerRig(stores = 2): Promise<HandlerRig> {
         return path
       },
       glance: { hide: (route) => h.glanceHides.push(route) },
+      copyText: (text) => h.copied.push(text),
       events,
       info: () => INFO,
       warnings: () => h.warnings,

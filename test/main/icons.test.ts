@@ -48,6 +48,17 @@ describe('the icons', () => {
     expect(seen.size).toBe(STATES.length)
   })
 
+  it('on macOS each state has its own shape (a template image shows only its alpha)', async () => {
+    const shapes = new Set<string>()
+    for (const state of STATES) {
+      for (const suffix of ['', '@2x']) {
+        const { data } = await pixels(icon(`tray-${state}Template${suffix}.png`))
+        shapes.add(suffix + Buffer.from(data.filter((_, i) => i % 4 === 3)).toString('base64'))
+      }
+    }
+    expect(shapes.size).toBe(STATES.length * 2)
+  })
+
   it('the app icon exists as PNG set, ICO and ICNS', async () => {
     expect((await pixels(icon('app.png'))).width).toBe(512)
     expect((await pixels(resolve(ROOT, 'build/icons/256x256.png'))).width).toBe(256)

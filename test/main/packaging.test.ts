@@ -20,6 +20,7 @@ interface BuilderConfig {
   files: string[]
   electronFuses: Record<string, boolean>
   linux: { target: Target[]; category: string; icon: string }
+  deb: { depends: string[]; recommends: string[] }
   mac: {
     target: Target[]
     hardenedRuntime: boolean
@@ -55,7 +56,26 @@ describe('the packaging configuration', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     })
+  })
+
+  it("keeps electron-builder's deb dependencies and only recommends a Secret Service", () => {
+    // The list electron-builder uses when `depends` is not set; setting it replaces that list.
+    const defaults = [
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+    ]
+    expect(config.deb.depends).toEqual(expect.arrayContaining(defaults))
+    expect(config.deb.depends.join(' ')).not.toMatch(/gnome-keyring|kwallet/)
+    expect(config.deb.recommends).toEqual(['gnome-keyring | kwalletmanager'])
   })
 
   it('packs the app into asar and unpacks only keytar’s native module', () => {

@@ -43,6 +43,8 @@ export interface AppCoreOptions {
   log?: AppLog
   /** Shows a save dialog and writes the file (the comparison's CSV export); none = export unavailable. */
   saveFile?: SaveFile
+  /** Writes text to the system clipboard (Copy diagnostics); none = copying unavailable. */
+  copyText?: (text: string) => void
   /** The tray's glance window (hidden on request from its page); none = `glance:hide` does nothing. */
   glance?: GlanceControl
   /** Poller tuning, for tests. */
@@ -138,6 +140,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     alerts: () => need(alerts),
     history: () => need(history),
     saveFile: options.saveFile ?? null,
+    copyText: options.copyText ?? null,
     glance: options.glance ?? null,
     now: () => clock.now(),
     syncFromDisk: async () => {

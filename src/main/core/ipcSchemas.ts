@@ -21,7 +21,7 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   'accounts:remove': z.strictObject({ id }),
   'stores:refresh': z.strictObject({ id: id.optional() }),
   'settings:update': settingsPatchSchema,
-  'diagnostics:get': z.null(),
+  'diagnostics:copy': z.null(),
   'alerts:list': z.null(),
   'alerts:markAllRead': z.null(),
   // A mute ends within a week: a forgotten mute must not silence the app for good.

@@ -1,8 +1,9 @@
 /**
  * The tray icon: draws the pure glance model (state, tooltip, menu) with Electron's Tray. The
  * context menu is always attached (some Linux desktops ignore clicks on the icon). Icons are read
- * from `resources/icons/tray-<state>.png`; a missing file falls back to an empty image (the tray
- * still works through its menu and tooltip).
+ * from `resources/icons/tray-<state>.png`, on macOS from `tray-<state>Template.png` (drawn in the
+ * menu bar's colour, each state with its own shape); a missing file falls back to an empty image
+ * (the tray still works through its menu and tooltip).
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -35,13 +36,16 @@ export interface TrayView {
   destroy(): void
 }
 
-/** The icon file of a state. */
-export function iconPath(iconDir: string, state: TrayState): string {
-  return join(iconDir, `tray-${state}.png`)
+/**
+ * The icon file of a state: on macOS the template image (only its shape counts, so each state has
+ * its own mask; nativeImage picks the @2x file beside it), elsewhere the coloured one.
+ */
+export function iconPath(iconDir: string, state: TrayState, platform: NodeJS.Platform = process.platform): string {
+  return join(iconDir, platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`)
 }
 
 function iconFor(iconDir: string, state: TrayState, platform: NodeJS.Platform): NativeImage {
-  const file = iconPath(iconDir, state)
+  const file = iconPath(iconDir, state, platform)
   if (!existsSync(file)) return nativeImage.createEmpty()
   const image = nativeImage.createFromPath(file)
   // macOS draws template images in the menu bar's own colour (light and dark).

@@ -4,7 +4,7 @@
  */
 import type { BrowserWindow } from 'electron'
 import { createMainWindow } from './window'
-import { loadWindowBounds, trackWindowState } from './windowState'
+import { fitToScreens, loadWindowBounds, trackWindowState } from './windowState'
 
 /** Shows, hides and hands out the main window. */
 export interface WindowController {
@@ -36,8 +36,10 @@ export async function createWindowController(
   const create = (show: boolean): BrowserWindow => {
     const existing = live()
     if (existing) return existing
-    const { maximized, ...rect } = bounds ?? { maximized: false }
-    const created = createMainWindow({ ...(bounds ? { bounds: rect } : {}), showOnReady: show })
+    // The app may have sat in the tray while a screen was unplugged: check the bounds again.
+    const fitted = fitToScreens(bounds)
+    const { maximized, ...rect } = fitted ?? { maximized: false }
+    const created = createMainWindow({ ...(fitted ? { bounds: rect } : {}), showOnReady: show })
     if (maximized) created.maximize()
     const stop = trackWindowState(created, dir, onError)
     created.once('closed', () => {

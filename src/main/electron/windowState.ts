@@ -78,13 +78,17 @@ export function createWindowStateStore(dir: string) {
   }
 }
 
-/** The bounds the window should open with, given what was saved and the displays there are now. */
-export async function loadWindowBounds(dir: string): Promise<WindowState | null> {
-  const saved = await createWindowStateStore(dir).load()
+/** `saved` checked against the displays there are now (one may have been unplugged since). */
+export function fitToScreens(saved: WindowState | null): WindowState | null {
   return restorableBounds(
     saved,
     screen.getAllDisplays().map((d) => d.workArea),
   )
+}
+
+/** The bounds the window should open with, given what was saved and the displays there are now. */
+export async function loadWindowBounds(dir: string): Promise<WindowState | null> {
+  return fitToScreens(await createWindowStateStore(dir).load())
 }
 
 /**

@@ -21,7 +21,7 @@ const handlers = {
     return null
   },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
-  'diagnostics:get': async () => ({ text: 'diagnostics' }),
+  'diagnostics:copy': async () => ({ text: 'diagnostics' }),
   'alerts:list': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
   'alerts:markAllRead': async () => ({ alerts: [], unread: 0, mutedUntil: null }),
   'alerts:mute': async (r) => {

@@ -145,14 +145,14 @@ describe('tray', () => {
   it('uses template images and the title beside the icon on macOS', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'storeglance-icons-'))
     dirs.push(dir)
-    await writeFile(join(dir, 'tray-ok.png'), '')
+    await writeFile(join(dir, 'tray-okTemplate.png'), '')
     let showTitle = true
     const view = createTray(
       { iconDir: dir, platform: 'darwin', act: () => undefined, onClick: () => undefined, showTitle: () => showTitle },
       input(),
     )
     const t = trays.at(-1)!
-    expect(t.image).toMatchObject({ path: join(dir, 'tray-ok.png'), template: true })
+    expect(t.image).toMatchObject({ path: join(dir, 'tray-okTemplate.png'), template: true })
     expect(t.title).toBe('1 store')
     showTitle = false
     view.update(input())

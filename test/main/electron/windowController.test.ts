@@ -12,7 +12,11 @@ interface FakeWindow {
   maximized: boolean
   once: Map<string, () => void>
 }
-const state = vi.hoisted(() => ({ windows: [] as FakeWindow[] }))
+const state = vi.hoisted(() => ({
+  windows: [] as FakeWindow[],
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1080 }],
+  closedAt: { x: 0, y: 0, width: 800, height: 600 },
+}))
 vi.mock('electron', () => {
   class BrowserWindow {
     w: FakeWindow
@@ -58,11 +62,11 @@ vi.mock('electron', () => {
     }
     restore() {}
     getNormalBounds() {
-      return { x: 0, y: 0, width: 800, height: 600 }
+      return state.closedAt
     }
   }
   const screen = {
-    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] as Display[],
+    getAllDisplays: () => state.workAreas.map((workArea) => ({ workArea })) as Display[],
   } satisfies Partial<(typeof import('electron'))['screen']>
   const app = { isPackaged: true, getAppPath: () => process.cwd() } satisfies Partial<(typeof import('electron'))['app']>
   return { BrowserWindow, screen, app }
@@ -73,6 +77,8 @@ const base = await mkdtemp(join(tmpdir(), 'storeglance-controller-'))
 afterAll(() => rm(base, { recursive: true, force: true }))
 beforeEach(() => {
   state.windows.length = 0
+  state.workAreas = [{ x: 0, y: 0, width: 1920, height: 1080 }]
+  state.closedAt = { x: 0, y: 0, width: 800, height: 600 }
   vi.stubEnv('DEV', false)
 })
 
@@ -118,5 +124,30 @@ describe('the window controller', () => {
     windows.show()
     expect(state.windows).toHaveLength(2)
     expect(state.windows[1]!.options).toMatchObject({ x: 0, y: 0, width: 800, height: 600 })
+  })
+
+  it('a window made again after a screen was unplugged opens on a screen that is there', async () => {
+    state.workAreas = [
+      { x: 0, y: 0, width: 1920, height: 1080 },
+      { x: 1920, y: 0, width: 1920, height: 1080 },
+    ]
+    const windows = await createWindowController(await mkdtemp(join(base, 'd-')), () => undefined)
+    windows.show()
+    const first = state.windows[0]!
+    // Closed on the second screen, which is then unplugged while the app sits in the tray.
+    state.closedAt = { x: 2100, y: 100, width: 900, height: 700 }
+    first.once.get('close')!()
+    first.destroyed = true
+    first.once.get('closed')!()
+    state.workAreas = [{ x: 0, y: 0, width: 1920, height: 1080 }]
+    windows.show()
+    expect(state.windows[1]!.options).not.toHaveProperty('x')
+    // With the screen back, the same close place is used again.
+    state.windows[1]!.once.get('close')!()
+    state.windows[1]!.destroyed = true
+    state.windows[1]!.once.get('closed')!()
+    state.workAreas.push({ x: 1920, y: 0, width: 1920, height: 1080 })
+    windows.show()
+    expect(state.windows[2]!.options).toMatchObject({ x: 2100, y: 100, width: 900, height: 700 })
   })
 })

@@ -2,8 +2,8 @@
 import type { AppState } from '../../../shared/ipc'
 import { accountViews, type HandlerContext, type HandlersOf } from './context'
 
-/** Handlers of `app:info`, `state:get` and `diagnostics:get`. */
-export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state:get' | 'diagnostics:get'> {
+/** Handlers of `app:info`, `state:get` and `diagnostics:copy`. */
+export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state:get' | 'diagnostics:copy'> {
   return {
     'app:info': async () => ctx.info(),
     'state:get': async (): Promise<AppState> => ({
@@ -14,6 +14,12 @@ export function appHandlers(ctx: HandlerContext): HandlersOf<'app:info' | 'state
       settings: ctx.accounts().settings(),
       warnings: [...ctx.warnings()],
     }),
-    'diagnostics:get': async () => ({ text: await ctx.diagnostics() }),
+    'diagnostics:copy': async () => {
+      const copy = ctx.copyText
+      if (!copy) throw new Error('Copying to the clipboard is not available here.')
+      const text = await ctx.diagnostics()
+      copy(text)
+      return { text }
+    },
   }
 }

@@ -34,6 +34,8 @@ export interface HandlerContext {
   history(): HistoryStore
   /** Main's save dialog (the CSV export); null where files cannot be saved (no window). */
   saveFile: SaveFile | null
+  /** Main's clipboard (Copy diagnostics); null where there is none (command line). */
+  copyText: ((text: string) => void) | null
   /** The tray's glance window; null where there is none (command line, browser tests without one). */
   glance: GlanceControl | null
   events: TypedEvents<EventContract>

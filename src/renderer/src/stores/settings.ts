@@ -18,11 +18,9 @@ export const useSettingsStore = defineStore('settings', () => {
   async function update(patch: Partial<Settings>): Promise<void> {
     settings.value = await getApi().settings.update(patch)
   }
-  /** Copies the diagnostics text (no key, no customer name) to the clipboard; returns it too. */
-  async function copyDiagnostics(): Promise<string> {
-    const text = await getApi().app.diagnostics()
-    await navigator.clipboard.writeText(text)
-    return text
+  /** Has main put the diagnostics text (no key, no customer name) on the clipboard; returns the text. */
+  function copyDiagnostics(): Promise<string> {
+    return getApi().app.copyDiagnostics()
   }
   return { settings, info, set, setInfo, update, copyDiagnostics }
 })

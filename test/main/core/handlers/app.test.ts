@@ -34,4 +34,19 @@ describe('app handlers', () => {
     h.ctx.warn('another')
     expect(state.warnings).toHaveLength(1)
   })
+
+  it('diagnostics:copy puts the support text on the clipboard and answers it', async () => {
+    const h = await start(2)
+    const { text } = await appHandlers(h.ctx)['diagnostics:copy'](null)
+    expect(text).toBe('diagnostics of 2 stores')
+    expect(h.copied).toEqual([text])
+  })
+
+  it('diagnostics:copy without a clipboard (command line) says so and copies nothing', async () => {
+    const h = await start(1)
+    await expect(appHandlers({ ...h.ctx, copyText: null })['diagnostics:copy'](null)).rejects.toThrow(
+      'Copying to the clipboard is not available here.',
+    )
+    expect(h.copied).toEqual([])
+  })
 })

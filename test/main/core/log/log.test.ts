@@ -80,6 +80,7 @@ describe('the app core with its log', () => {
     cleanups.push(() => server.close())
     const dir = await tempDir()
     const log = createFileLogger({ dir: join(dir, 'logs') })
+    const copied: string[] = []
     const core = createAppCore({
       userDataDir: dir,
       version: '9.9.9',
@@ -87,6 +88,7 @@ describe('the app core with its log', () => {
       demo: 'off',
       log,
       monitor: { spreadMs: () => 0, refreshDebounceMs: 0 },
+      copyText: (text) => copied.push(text),
     })
     await core.start()
     cleanups.push(() => core.stop())
@@ -110,7 +112,8 @@ describe('the app core with its log', () => {
     await until(() => core.monitor.status(b.id)?.needsAttention === true, 'second refused')
     await core.monitor.whenIdle()
 
-    const text = (await core.handlers['diagnostics:get'](null)).text
+    const text = (await core.handlers['diagnostics:copy'](null)).text
+    expect(copied).toEqual([text])
     await log.flush()
     const file = await readFile(log.path, 'utf8')
     expect(file).toMatch(/ INFO started version=9\.9\.9 stores=0 demo=false/)
