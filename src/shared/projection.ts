@@ -74,7 +74,10 @@ function weekdayStats(daily: readonly DailyCount[], today: string): { stats: (We
   let days = 0
   for (const d of daily) {
     if (d.date >= today || d.date < from || !Number.isFinite(d.quantity)) continue
-    samples[weekdayOf(d.date)]!.push(Math.max(0, d.quantity))
+    // A date that is not a calendar day has no weekday (NaN): leave it out rather than fail.
+    const weekday = samples[weekdayOf(d.date)]
+    if (!weekday) continue
+    weekday.push(Math.max(0, d.quantity))
     days++
   }
   const stats = samples.map((s) =>

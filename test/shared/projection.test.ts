@@ -57,6 +57,12 @@ describe('projectMonthEnd', () => {
     expect(linearProjection(1100, late, 'Australia/Sydney')).toBe(3000)
   })
 
+  it('leaves out a date that is not a calendar day instead of failing', () => {
+    const daily = series('2026-11-10', 28, [10, 10, 10, 10, 10, 10, 10])
+    const clean = projectMonthEnd(94, now, 'UTC', daily)
+    expect(projectMonthEnd(94, now, 'UTC', [...daily, { date: '2026-11-0x', quantity: 500 }])).toEqual(clean)
+  })
+
   it('is null for an unknown figure', () => {
     expect(projectMonthEnd(null, now, 'UTC', [])).toBeNull()
   })

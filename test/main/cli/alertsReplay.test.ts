@@ -115,6 +115,19 @@ describe('storeglance alerts replay', () => {
     [[{ accounts: [{ id: 'a', openinghours: null }] }], 1, /line 1/],
     [[{ alerts: { rules: { unreachable: { pols: 2 } } } }], 1, /line 1/],
     [[{ at: '2025-02-30T10:00:00Z', store: 'a', error: { kind: 'network' } }], 1, /at: expected an ISO-8601 instant/],
+    // A per-day date that is no calendar day; a list longer than any the app keeps.
+    [[{ at: '2025-03-10T09:00:00Z', store: 'a', snapshot: snap({ days: { '2025-02-30': 4 } }) }], 1, /not a calendar day/],
+    [
+      [
+        {
+          at: '2025-03-10T09:00:00Z',
+          store: 'a',
+          snapshot: { ...snap(), lastTransactions: Array.from({ length: 10_001 }, () => ({ transactionId: 't' })) },
+        },
+      ],
+      1,
+      /lastTransactions/,
+    ],
   ])('refuses bad line %#: exit 64 naming the line, nothing printed', async (lines, line, problem) => {
     const file = await scenarioFile(lines)
     const r = await cli(['alerts', 'replay', file, '--json'])
@@ -123,6 +136,36 @@ describe('storeglance alerts replay', () => {
     expect(r.stderr).toContain(`line ${line}:`)
     expect(r.stderr).toMatch(problem)
     expect(r.stderr).toContain('Usage: storeglance alerts replay FILE')
+  })
+
+  it('reads every snapshot the app can make: an empty transaction id, a store called "constructor", a full list', async () => {
+    const big = { alerts: { rules: { bigTransaction: { enabled: true, amount: 1 } } } }
+    const many = snap({ txs: Array.from({ length: 10_000 }, (_, i): [string, number] => [`t${i}`, 5]) })
+    const file = await scenarioFile([
+      big,
+      { at: '2025-03-10T09:00:00Z', store: 'constructor', snapshot: snap({ txs: [['', 5]] }) },
+      {
+        at: '2025-03-10T09:05:00Z',
+        store: 'constructor',
+        snapshot: snap({
+          txs: [
+            ['', 5],
+            ['t-new', 7],
+          ],
+        }),
+      },
+      { at: '2025-03-10T09:10:00Z', store: '__proto__', snapshot: snap() },
+      { at: '2025-03-10T09:15:00Z', store: '__proto__', snapshot: many },
+    ])
+    const r = await cli(['alerts', 'replay', file, '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const alerts = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { store: string; kind: string })
+    expect(alerts[0]).toMatchObject({ store: 'constructor', kind: 'bigTransaction' })
+    expect(alerts.filter((a) => a.store === '__proto__' && a.kind === 'bigTransaction')).toHaveLength(10_000)
   })
 
   it('refuses a missing file or argument with exit 64, and prints help', async () => {

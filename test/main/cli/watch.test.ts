@@ -165,9 +165,13 @@ describe('storeglance alerts history', () => {
     ).toMatchObject([{ kind: 'unreachable' }, { kind: 'recovered', suppressedBy: 'muted' }])
     const since = await cli(['alerts', 'history', '--since', recent], { home })
     expect(since.stdout).toBe(`${recent}  s1  recovered  T2: B2  [not delivered: muted]\n`)
-    const bad = await cli(['alerts', 'history', '--since', 'last week'], { home })
-    expect(bad.code).toBe(64)
-    expect(bad.stderr).toMatch(/--since must be an ISO-8601 date/)
+    // Not a date, and dates or times that do not exist (Date.parse would roll them over).
+    for (const value of ['last week', '2025-02-30', '2025-03-10T24:00:00Z', '2025-03-10T10:60Z', '2025-13-01']) {
+      const bad = await cli(['alerts', 'history', '--since', value], { home })
+      expect(bad.code, value).toBe(64)
+      expect(bad.stderr, value).toMatch(/--since must be an ISO-8601 date/)
+    }
+    expect((await cli(['alerts', 'history', '--since', '2024-02-29'], { home })).code).toBe(0)
     const empty = await cli(['alerts', 'history'], { home: await tempHome() })
     expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'No alerts yet.\n' })
   })

@@ -3,6 +3,7 @@
  * most 1,000 alerts), oldest first, in the same line and JSON shapes as `alerts replay`.
  */
 import { openAlertBook } from '../../core/alerts'
+import { isIsoDay } from '../../core/api/bounds'
 import { userDataDir } from '../../core/accounts'
 import { optional, parseCommand } from '../args'
 import type { CliIo } from '../context'
@@ -11,13 +12,20 @@ import { helpText } from '../usage'
 import { alertJson, alertText } from './alerts'
 
 const COMMAND = 'alerts history'
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+const ISO = /^(\d{4}-\d{2}-\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** A date or instant whose day and time exist (Date.parse would take 2025-02-30 as 2 March). */
+function isRealMoment(raw: string): boolean {
+  const m = ISO.exec(raw)
+  if (!m || !isIsoDay(m[1]!)) return false
+  return m[2] === undefined || (Number(m[3]) <= 23 && Number(m[4]) <= 59 && Number(m[6] ?? 0) <= 59)
+}
 
 /** --since: an ISO date or instant; undefined when absent. */
 function sinceFlag(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined
   const t = Date.parse(raw)
-  if (!ISO.test(raw) || Number.isNaN(t))
+  if (!isRealMoment(raw) || Number.isNaN(t))
     throw new UsageError('--since must be an ISO-8601 date or instant, e.g. 2025-03-01 or 2025-03-01T08:00:00Z.', COMMAND)
   return t
 }

@@ -39,7 +39,9 @@ export function step(state: EngineState, event: EngineEvent, ctx: EngineContext)
   if ('mute' in event) return { state: { ...state, mute: { from: event.at, until: event.mute.until } }, alerts: [] }
   if ('unmute' in event) return { state: { ...state, mute: null }, alerts: [] }
   const store = storeFor(ctx, event.store)
-  const s: StoreRuleState = structuredClone(state.stores[event.store] ?? emptyStoreState())
+  // Own properties only: a store id such as "constructor" must not find what every object inherits.
+  const known = Object.hasOwn(state.stores, event.store) ? state.stores[event.store] : undefined
+  const s: StoreRuleState = structuredClone(known ?? emptyStoreState())
   const raised =
     'snapshot' in event ? onSnapshot(s, event.snapshot, event.at, store, ctx) : rules.onFailure(s, event.error, store, ctx.settings.rules)
   const alerts = raised.map((r): Alert => {
@@ -58,7 +60,8 @@ export function run(state: EngineState, events: Iterable<EngineEvent>, ctx: Engi
   for (const event of events) {
     const result = step(current, event, ctx)
     current = result.state
-    alerts.push(...result.alerts)
+    // One by one: a spread of a very long list would overflow the stack.
+    for (const alert of result.alerts) alerts.push(alert)
   }
   return { state: current, alerts }
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { StoreSnapshot } from '../../../shared/model'
 import { daysInMonth } from '../../../shared/period'
+import { isIsoDay, MAX_CAMPAIGNS } from '../api/bounds'
 import { alertSettingsPatchSchema, notifyLevelSchema, resolveAlertSettings, timeZoneSchema, weeklyWindowSchema } from './schemas'
 import type { AlertSettings, AlertStore, EngineEvent } from './types'
 
@@ -72,6 +73,8 @@ const headerSchema = z.strictObject({
 })
 
 const count = z.number().nullable()
+/** Longest list in a snapshot line: far above what a store is asked for (the app asks for at most a few hundred). */
+const MAX_LIST = 10_000
 const str = z.string().max(10_000).default('')
 /** Lenient StoreSnapshot: the figures the rules read are checked, the rest defaults to empty. */
 const snapshotSchema = z.object({
@@ -80,37 +83,53 @@ const snapshotSchema = z.object({
   customers: z.object({ allTime: count, thisMonth: count, lastMonth: count, samePeriodLastMonth: count }).partial().default({}),
   transactions: z.object({ thisMonth: count.default(null), lastMonth: count.default(null), samePeriodLastMonth: count.default(null) }),
   activeCampaigns: count.default(null),
-  mostActive: z.array(z.unknown()).default([]),
+  mostActive: z.array(z.unknown()).max(MAX_LIST).default([]),
   campaignActivity: z
     .array(
       z.object({
         campaignId: str,
         name: str,
         type: str,
-        days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), quantity: z.number() })),
+        days: z
+          .array(z.object({ date: z.string().refine(isIsoDay, 'not a calendar day (YYYY-MM-DD)'), quantity: z.number() }))
+          .max(MAX_LIST),
       }),
     )
+    .max(MAX_CAMPAIGNS)
     .default([]),
+  // An empty transaction id is what the client makes of an empty <transaction_id>; the rules cope.
   lastTransactions: z
-    .array(z.object({ transactionId: z.string().min(1).max(200), amount: z.number().nullable().default(null), campaignName: str }).loose())
+    .array(z.object({ transactionId: z.string().max(200), amount: z.number().nullable().default(null), campaignName: str }).loose())
+    .max(MAX_LIST)
     .default([]),
-  lastCustomers: z.array(z.unknown()).default([]),
+  lastCustomers: z.array(z.unknown()).max(MAX_LIST).default([]),
 })
 
 const errorKind = z.enum(['api', 'http', 'timeout', 'network', 'response', 'keychain'])
-const eventSchema = z.union([
-  z.strictObject({ at: instant, store: storeId, snapshot: snapshotSchema }),
-  z.strictObject({ at: instant, store: storeId, error: z.strictObject({ kind: errorKind, message: z.string().max(10_000).default('') }) }),
-  z.strictObject({ at: instant, mute: z.strictObject({ until: instant }) }),
-  z.strictObject({ at: instant, unmute: z.literal(true) }),
-])
+const eventSchemas = {
+  snapshot: z.strictObject({ at: instant, store: storeId, snapshot: snapshotSchema }),
+  error: z.strictObject({
+    at: instant,
+    store: storeId,
+    error: z.strictObject({ kind: errorKind, message: z.string().max(10_000).default('') }),
+  }),
+  mute: z.strictObject({ at: instant, mute: z.strictObject({ until: instant }) }),
+  unmute: z.strictObject({ at: instant, unmute: z.literal(true) }),
+}
+const EVENT_SHAPES = 'expected {"at", "store", "snapshot"}, {"at", "store", "error"}, {"at", "mute"} or {"at", "unmute": true}'
+
+/** The event line's schema, chosen by its one event key, so a problem is told inside that kind of line. */
+function eventSchemaOf(value: unknown) {
+  if (typeof value !== 'object' || value === null) return null
+  const kinds = (['snapshot', 'error', 'mute', 'unmute'] as const).filter((k) => Object.hasOwn(value, k))
+  return kinds.length === 1 ? eventSchemas[kinds[0]!] : null
+}
 
 /** The first problem zod found, as a short phrase with its path. */
 function problemOf(err: z.ZodError): string {
   const issue = err.issues[0]
   if (!issue) return 'not a valid line'
-  if (issue.code === 'invalid_union')
-    return 'expected {"at", "store", "snapshot"}, {"at", "store", "error"}, {"at", "mute"} or {"at", "unmute": true}'
+  if (issue.code === 'invalid_union') return EVENT_SHAPES
   const path = issue.path.join('.')
   return path ? `${path}: ${issue.message}` : issue.message
 }
@@ -166,7 +185,9 @@ export function parseScenario(text: string): Scenario {
       continue
     }
     first = false
-    const parsed = eventSchema.safeParse(value)
+    const schema = eventSchemaOf(value)
+    if (!schema) throw new ScenarioError(line, EVENT_SHAPES)
+    const parsed = schema.safeParse(value)
     if (!parsed.success) throw new ScenarioError(line, problemOf(parsed.error))
     const t = Date.parse(parsed.data.at)
     if (t < previous) throw new ScenarioError(line, 'out of time order (earlier than the line before)')

@@ -4,11 +4,13 @@
  */
 import { z } from 'zod'
 import type { StoreSnapshot } from '../../../shared/model'
+import { isIsoDay } from '../api/bounds'
 
 /** An ISO-8601 instant that `Date.parse` understands (fetchedAt is compared as a time). */
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date-time')
 const count = z.number().nullable()
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+/** A real calendar day, YYYY-MM-DD (no 2026-02-30: the projection reads its weekday). */
+const day = z.string().refine(isIsoDay, 'not a calendar day')
 
 /** A StoreSnapshot (API.md §3). `satisfies` keeps the schema from missing a field of the model. */
 export const snapshotSchema = z.object({
@@ -25,7 +27,9 @@ export const snapshotSchema = z.object({
       campaignId: z.string(),
       name: z.string(),
       type: z.string(),
-      days: z.array(z.object({ date: z.string(), quantity: z.number() })),
+      // A day that is not a calendar day (a file from an older version, a hand edit) is dropped, as
+      // the client drops it from an answer; the rest of the snapshot stays usable.
+      days: z.array(z.object({ date: z.string(), quantity: z.number() })).transform((days) => days.filter((d) => isIsoDay(d.date))),
     }),
   ),
   lastTransactions: z.array(

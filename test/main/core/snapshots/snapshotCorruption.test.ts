@@ -137,3 +137,16 @@ describe('snapshot store after a damaged current copy', () => {
     expect(await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')))).toEqual(['first', 'second'])
   })
 })
+
+describe('a saved snapshot with a day that is not a calendar day', () => {
+  it('is read with that day left out and everything else kept (no quarantine)', async () => {
+    await seed()
+    const file = join(dir, 's1.current.json')
+    const env = JSON.parse(await readFile(file, 'utf8'))
+    const campaign = env.snapshot.campaignActivity[0]
+    campaign.days.push({ date: '2024-05-0x', quantity: 9 }, { date: '2024-02-30', quantity: 9 })
+    await writeFile(file, JSON.stringify(env))
+    expect(await newStore().load('s1')).toEqual({ current: newer, previous: older })
+    expect((await readdir(dir)).filter((n) => n.includes('.corrupt-'))).toEqual([])
+  })
+})
