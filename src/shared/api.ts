@@ -48,6 +48,12 @@ export interface StoreglanceApi {
   stores: {
     /** Asks for fresh figures now for one store, or for all when no id is given. */
     refresh(id?: string): Promise<void>
+    /** Leaves a store out of the comparison (it is still polled); resolves with the new settings. */
+    hide(id: string): Promise<Settings>
+    /** Brings a hidden store back into the comparison; resolves with the new settings. */
+    unhide(id: string): Promise<Settings>
+    /** Moves a store one place up (-1) or down (1) in the user's order; resolves with the new settings. */
+    move(id: string, delta: -1 | 1): Promise<Settings>
   }
   settings: {
     /** Saves changed settings and returns the whole new settings. */
@@ -113,6 +119,9 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn): Storeglance
       refresh: async (id) => {
         await call('stores:refresh', id === undefined ? {} : { id })
       },
+      hide: (id) => call('stores:hide', { id }),
+      unhide: (id) => call('stores:unhide', { id }),
+      move: (id, delta) => call('stores:move', { id, delta }),
     },
     settings: {
       update: (patch) => call('settings:update', patch),

@@ -60,6 +60,12 @@ export interface InvokeContract {
   'accounts:update': { request: { id: string; patch: AccountPatch; key?: string }; response: AccountView }
   'accounts:remove': { request: { id: string }; response: null }
   'stores:refresh': { request: { id?: string }; response: null }
+  /** Leaves a store out of the comparison (still polled); main applies it to the settings it holds. */
+  'stores:hide': { request: { id: string }; response: Settings }
+  /** Brings a hidden store back into the comparison. */
+  'stores:unhide': { request: { id: string }; response: Settings }
+  /** Moves a store one place up (-1) or down (1) in the user's order; main saves the whole order. */
+  'stores:move': { request: { id: string; delta: -1 | 1 }; response: Settings }
   'settings:update': { request: Partial<Settings>; response: Settings }
   /**
    * Puts the support text (versions, store states, warnings and the log's end; no key, no customer
@@ -95,6 +101,9 @@ export const INVOKE_CHANNELS = [
   'accounts:update',
   'accounts:remove',
   'stores:refresh',
+  'stores:hide',
+  'stores:unhide',
+  'stores:move',
   'settings:update',
   'diagnostics:copy',
   'alerts:list',

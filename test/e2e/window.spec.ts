@@ -68,6 +68,38 @@ test('the sort and the hidden stores survive a restart', async () => {
   }
 })
 
+test('quick clicks on hide and on move all count: main applies each to the settings it holds', async () => {
+  const h = await startHarness({ userDataDir: dir, core: demoCore(3) })
+  try {
+    await allFetched(h, 3)
+    const [a, b, c] = h.core.accounts.list()
+    // Each pair of clicks lands in one task of the page, so neither is answered before both are sent.
+    const clickAll = (names: string[]) =>
+      h.page.evaluate((names) => {
+        for (const name of names) {
+          const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name)
+          if (!button) throw new Error(`No button "${name}"`)
+          button.click()
+        }
+      }, names)
+    const hides = [a!, b!].map((s) => `Hide ${s.label} from the comparison`)
+    for (const name of hides) await expect(h.page.getByRole('button', { name })).toBeVisible()
+    await clickAll(hides)
+    await expect(h.page.getByTestId('shown-count')).toContainText('Totals cover 1 of 3 stores')
+    expect(h.core.accounts.settings().hiddenStores.toSorted()).toEqual([a!.id, b!.id].toSorted())
+    await h.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await expect(h.page.getByRole('button', { name: `Move ${c!.label} up` })).toBeEnabled()
+    await clickAll([`Move ${c!.label} up`, `Move ${c!.label} up`])
+    const order = h.page.locator('.account-list li')
+    await expect.poll(() => order.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-account')))).toEqual([c!.id, a!.id, b!.id])
+    expect(h.core.accounts.settings().storeOrder).toEqual([c!.id, a!.id, b!.id])
+    const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))
+    expect(saved.settings.storeOrder).toEqual([c!.id, a!.id, b!.id])
+  } finally {
+    await h.close()
+  }
+})
+
 test('the per-day chart switches to indexed figures, and keeps the choice', async () => {
   const h = await startHarness({ userDataDir: dir, core: demoCore() })
   try {

@@ -69,6 +69,33 @@ describe('the view model', () => {
     expect(bridge.core.accounts.settings().storeOrder).toEqual([a, c, b])
   })
 
+  it('keeps every click made before the first is answered: two hides, two moves', async () => {
+    const vm = useViewModel()
+    await until(() => vm.stores.length === 3)
+    const [a, b, c] = vm.ordered.map((x) => x.id)
+    await Promise.all([vm.hide(a!), vm.hide(b!)])
+    expect([...vm.hidden]).toEqual([a, b])
+    expect(vm.visible.map((s) => s.account.id)).toEqual([c])
+    expect(bridge.core.accounts.settings().hiddenStores).toEqual([a, b])
+    await Promise.all([vm.move(c!, -1), vm.move(c!, -1)])
+    expect(vm.ordered.map((x) => x.id)).toEqual([c, a, b])
+    expect(bridge.core.accounts.settings().storeOrder).toEqual([c, a, b])
+    await Promise.all([vm.show(a!), vm.show(b!)])
+    expect(vm.visible).toHaveLength(3)
+    expect(bridge.core.accounts.settings().hiddenStores).toEqual([])
+  })
+
+  it("shows main's refusal and keeps the settings when the store is gone", async () => {
+    const vm = useViewModel()
+    const settings = useSettingsStore()
+    await until(() => vm.stores.length === 3)
+    const before = settings.settings
+    await expect(vm.hide('no-such-store')).rejects.toThrow('That store no longer exists.')
+    await expect(vm.move('no-such-store', 1)).rejects.toThrow('That store no longer exists.')
+    expect(settings.settings).toBe(before)
+    expect(bridge.core.accounts.settings().hiddenStores).toEqual([])
+  })
+
   it('lets the age tick without touching the comparison, and one snapshot change only its store', async () => {
     const vm = useViewModel()
     const snapshots = useSnapshotsStore()

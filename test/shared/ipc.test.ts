@@ -30,11 +30,17 @@ describe('createApi', () => {
     await api.accounts.update('a1', { label: 'X' })
     await api.stores.refresh()
     await api.stores.refresh('a2')
+    await api.stores.hide('a3')
+    await api.stores.unhide('a3')
+    await api.stores.move('a3', -1)
     expect(calls).toEqual([
       ['app:info', null],
       ['accounts:update', { id: 'a1', patch: { label: 'X' } }],
       ['stores:refresh', {}],
       ['stores:refresh', { id: 'a2' }],
+      ['stores:hide', { id: 'a3' }],
+      ['stores:unhide', { id: 'a3' }],
+      ['stores:move', { id: 'a3', delta: -1 }],
     ])
   })
 

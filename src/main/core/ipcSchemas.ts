@@ -20,6 +20,10 @@ export const ipcRequestSchemas: Record<InvokeChannel, z.ZodType> = {
   'accounts:update': z.strictObject({ id, patch: accountPatchSchema, key: key.optional() }),
   'accounts:remove': z.strictObject({ id }),
   'stores:refresh': z.strictObject({ id: id.optional() }),
+  'stores:hide': z.strictObject({ id }),
+  'stores:unhide': z.strictObject({ id }),
+  // One place at a time: a farther move is several clicks, each applied to the order main holds.
+  'stores:move': z.strictObject({ id, delta: z.union([z.literal(-1), z.literal(1)]) }),
   'settings:update': settingsPatchSchema,
   'diagnostics:copy': z.null(),
   'alerts:list': z.null(),

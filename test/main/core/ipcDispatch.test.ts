@@ -20,6 +20,18 @@ const handlers = {
     seen.push(r)
     return null
   },
+  'stores:hide': async (r) => {
+    seen.push(r)
+    return { ...DEFAULT_SETTINGS, hiddenStores: [r.id] }
+  },
+  'stores:unhide': async (r) => {
+    seen.push(r)
+    return DEFAULT_SETTINGS
+  },
+  'stores:move': async (r) => {
+    seen.push(r)
+    return { ...DEFAULT_SETTINGS, storeOrder: [r.id] }
+  },
   'settings:update': async (r) => ({ ...DEFAULT_SETTINGS, ...r }),
   'diagnostics:copy': async () => ({ text: 'diagnostics' }),
   'alerts:list': async () => ({ alerts: [], unread: 0, mutedUntil: null }),

@@ -64,6 +64,13 @@ export interface AccountService {
   settings(): Settings
   updateSettings(patch: unknown): Promise<Settings>
   /**
+   * Changes the settings from what they are now: `edit` runs in turn with every other change, under
+   * the folder's lock, on the settings and stores as settings.json holds them at that moment, so two
+   * quick edits (or another process's) never undo each other. It returns the patch to save (null:
+   * nothing changes), or throws to refuse.
+   */
+  editSettings(edit: SettingsEdit): Promise<Settings>
+  /**
    * Re-reads settings.json under the lock and reports what other processes changed since the last
    * call (including changes noticed while saving our own edits).
    */
@@ -73,6 +80,9 @@ export interface AccountService {
   /** Removes every demo store (leaving demo mode). */
   clearDemo(): Promise<void>
 }
+
+/** A change computed from the current settings and every store (saved and demo), as `editSettings` takes it. */
+export type SettingsEdit = (settings: Settings, stores: readonly Account[]) => Partial<Settings> | null
 
 const clone = <T>(v: T): T => structuredClone(v)
 /** Demo stores get stable ids, so their saved figures are found again at the next start. */
@@ -334,6 +344,21 @@ class AccountServiceImpl implements AccountService {
     this.assertWritable()
     return this.locked(async () => {
       this.assertWritable()
+      const next: Settings = { ...this.current, ...parsed.data }
+      await this.deps.settingsFile.save({ settings: next, accounts: this.accounts })
+      this.current = next
+      return clone(next)
+    })
+  }
+
+  editSettings(edit: SettingsEdit): Promise<Settings> {
+    this.assertWritable()
+    return this.locked(async () => {
+      this.assertWritable()
+      const patch = edit(clone(this.current), this.list())
+      if (patch === null) return clone(this.current)
+      const parsed = settingsPatchSchema.safeParse(patch)
+      if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
       const next: Settings = { ...this.current, ...parsed.data }
       await this.deps.settingsFile.save({ settings: next, accounts: this.accounts })
       this.current = next

@@ -34,5 +34,6 @@ export {
   type AccountServiceDeps,
   type ConnectionTester,
   type DemoAccountSeed,
+  type SettingsEdit,
 } from './accountService'
 export type { AccountsReload } from './reloadDiff'

@@ -6,9 +6,10 @@ import { appHandlers } from './app'
 import type { HandlerContext } from './context'
 import { settingsHandlers } from './settings'
 import { storeHandlers } from './stores'
+import { storeListHandlers } from './storeList'
 import { windowHandlers } from './window'
 
-export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers, windowHandlers }
+export { accountHandlers, alertHandlers, appHandlers, settingsHandlers, storeHandlers, storeListHandlers, windowHandlers }
 export { accountView, accountViews, accountsChanged, type GlanceControl, type HandlerContext, type HandlersOf } from './context'
 
 /** Every channel's handler. A channel of the contract that no domain handles fails to compile here. */
@@ -17,6 +18,7 @@ export function createHandlers(ctx: HandlerContext): IpcHandlers {
     ...appHandlers(ctx),
     ...accountHandlers(ctx),
     ...storeHandlers(ctx),
+    ...storeListHandlers(ctx),
     ...settingsHandlers(ctx),
     ...alertHandlers(ctx),
     ...windowHandlers(ctx),

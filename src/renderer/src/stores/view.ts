@@ -93,22 +93,19 @@ export const useViewModel = defineStore('viewModel', () => {
   })
 
   const save = (patch: Partial<Settings>) => settings.update(patch)
+  // Hiding and moving are operations main applies to the settings it holds, in turn: the window
+  // never sends a list computed from its own copy, so a second click before the first is answered
+  // counts too. No optimistic change: the settings main answers with are shown.
+  const apply = async (change: Promise<Settings>): Promise<void> => settings.set(await change)
   /** Leaves a store out of the comparison (it is still polled). */
-  const hide = (id: string) => save({ hiddenStores: [...settings.settings.hiddenStores.filter((h) => h !== id), id] })
+  const hide = (id: string) => apply(getApi().stores.hide(id))
   /** Brings a hidden store back into the comparison. */
-  const show = (id: string) => save({ hiddenStores: settings.settings.hiddenStores.filter((h) => h !== id) })
+  const show = (id: string) => apply(getApi().stores.unhide(id))
   /** Sorts by a figure: ascending, descending, then the user's order. */
   const sortBy = (row: string) => save({ comparisonSort: nextSort(settings.settings.comparisonSort, row) })
   const setChartScale = (chartScale: Settings['chartScale']) => save({ chartScale })
   /** Moves a store one place up (-1) or down (+1) in the user's order. */
-  function move(id: string, delta: -1 | 1): Promise<void> {
-    const ids = ordered.value.map((a) => a.id)
-    const i = ids.indexOf(id)
-    const j = i + delta
-    if (i < 0 || j < 0 || j >= ids.length) return Promise.resolve()
-    ;[ids[i], ids[j]] = [ids[j]!, ids[i]!]
-    return save({ storeOrder: ids })
-  }
+  const move = (id: string, delta: -1 | 1) => apply(getApi().stores.move(id, delta))
   /** Asks main to save the comparison as CSV (its save dialog); the path, or null when cancelled. */
   const exportCsv = () => getApi().comparison.exportCsv()
   /** Asks for fresh figures for one store now. */
