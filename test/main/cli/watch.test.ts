@@ -23,12 +23,12 @@ async function watchUntil(
   args: string[],
   opts: RunOptions,
   lines: number,
-): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[]; stderr: string }> {
   const child = spawnCli(['watch', ...args], opts)
   let stdout = ''
   let stderr = ''
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-  const closed = new Promise<number | null>((done) => child.on('close', done))
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, signal) => done([code, signal])))
   await new Promise<void>((done, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -43,8 +43,8 @@ async function watchUntil(
     })
   })
   child.kill('SIGTERM')
-  const code = await closed
-  return { code, lines: stdout.trimEnd().split('\n'), stderr }
+  const [code, signal] = await closed
+  return { code, signal, lines: stdout.trimEnd().split('\n'), stderr }
 }
 
 describe('storeglance watch', () => {
@@ -75,7 +75,7 @@ describe('storeglance watch', () => {
     // A restart does not repeat the alert: the refusal goes on, nothing new is raised, and the recovery is logged.
     server.setFault('*', null)
     const again = await watchUntil([], { home }, 1)
-    expect(again.code).toBe(0)
+    expect(again.code, `${again.signal ?? ''} ${again.stderr}`).toBe(0)
     expect(again.lines).toHaveLength(1)
     expect(again.lines[0]).toMatch(new RegExp(`^\\S+  ${account!.id}  recovered  ${server.stores[0]!.label} is back: `))
   })
