@@ -95,3 +95,15 @@ describe('alerts history and the 90 days', () => {
     expect(await readFile(join(home, 'alerts.json'), 'utf8')).toBe(text)
   })
 })
+
+describe('alerts replay and its size bound', () => {
+  it('refuses a 300 MB scenario without reading it (exit 64)', async () => {
+    const home = await tempHome()
+    const file = join(home, 'scenario.json')
+    await writeFile(file, '')
+    await truncate(file, 300 * MB)
+    const r = await cli(['alerts', 'replay', file], { home })
+    expect(r.code).toBe(64)
+    expect(r.stderr).toContain(`${file} is larger than 256 MB.`)
+  })
+})
