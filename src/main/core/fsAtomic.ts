@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs'
 import { dirname, basename, join } from 'node:path'
 import writeFileAtomicLib from 'write-file-atomic'
+import { readTextBounded } from './boundedRead'
 
 const RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const RETRIES = 5
@@ -55,14 +56,13 @@ export async function quarantine(file: string, now: Date = new Date()): Promise<
   return target
 }
 
-/** Reads a UTF-8 file, or returns null when it does not exist. Other errors are thrown. */
-export async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await fs.readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw err
-  }
+/**
+ * Reads a UTF-8 file of at most `maxBytes` bytes, or returns null when it does not exist. A larger
+ * file is never read: FileTooLargeError is thrown (see boundedRead.ts), which callers treat like a
+ * damaged file. Other errors are thrown.
+ */
+export async function readIfExists(file: string, maxBytes: number): Promise<string | null> {
+  return readTextBounded(file, maxBytes)
 }
 
 /**

@@ -4,9 +4,8 @@
  * display (a monitor unplugged since) opens at the default place instead.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../core/fsAtomic'
+import { readIfExists, writeFileAtomic } from '../core/fsAtomic'
 
 /** Where and how big the window was. */
 export interface WindowState {
@@ -67,8 +66,9 @@ export function createWindowStateStore(dir: string) {
     /** The saved state, or null. */
     async load(): Promise<WindowState | null> {
       try {
-        const text = await readFile(file, 'utf8')
-        return text.length > MAX_FILE_BYTES ? null : parseWindowState(JSON.parse(text))
+        // Bounded before reading: a file past MAX_FILE_BYTES is no state, and is never loaded.
+        const text = await readIfExists(file, MAX_FILE_BYTES)
+        return text === null ? null : parseWindowState(JSON.parse(text))
       } catch {
         return null
       }

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { emptyEngineState, run, type Alert } from '../../core/alerts'
+import { isFileTooLarge, readTextBounded } from '../../core/boundedRead'
 import { parseScenario, ScenarioError } from '../../core/alerts/scenario'
 import { parseCommand } from '../args'
 import type { CliIo } from '../context'
@@ -49,11 +50,14 @@ async function readScenario(file: string): Promise<string> {
   try {
     const stat = await fs.stat(file)
     if (!stat.isFile()) throw new UsageError(`${oneLine(file)} is not a file.`, 'alerts replay')
-    if (stat.size > MAX_SCENARIO_BYTES)
-      throw new UsageError(`${oneLine(file)} is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MB.`, 'alerts replay')
-    return await fs.readFile(file, 'utf8')
+    // The size is checked on the opened file: one that grows after the stat is not read past the limit.
+    const text = await readTextBounded(file, MAX_SCENARIO_BYTES)
+    if (text === null) throw Object.assign(new Error(`${file} is gone`), { code: 'ENOENT' })
+    return text
   } catch (err) {
     if (err instanceof UsageError) throw err
+    if (isFileTooLarge(err))
+      throw new UsageError(`${oneLine(file)} is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MB.`, 'alerts replay')
     const code = (err as NodeJS.ErrnoException).code
     throw new UsageError(`Cannot read ${oneLine(file)}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.`, 'alerts replay')
   }

@@ -8,11 +8,14 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_SETTINGS, type Account, type Settings } from '../../../shared/model'
 import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
+import { isFileTooLarge } from '../boundedRead'
 import { CURRENT_VERSION, detectVersion, migrate } from './migrations'
 import { describeIssues, sameStore, settingsSchema, storedAccountSchema } from './schemas'
 import { isRecord } from '../../../shared/isRecord'
 
 export const SETTINGS_FILE_NAME = 'settings.json'
+/** Longest settings file read: 500 stores with the longest names and endpoints take about 2 MB. */
+export const MAX_SETTINGS_FILE_BYTES = 8 * 1024 * 1024
 
 /** What settings.json holds, minus its version. */
 export interface SettingsData {
@@ -151,8 +154,13 @@ class JsonSettingsFile implements SettingsFile {
     const warnings: string[] = []
     let text: string | null
     try {
-      text = await readIfExists(this.path)
+      text = await readIfExists(this.path, MAX_SETTINGS_FILE_BYTES)
     } catch (err) {
+      // Far larger than any settings Storeglance writes: damage, set aside without being read.
+      if (isFileTooLarge(err)) {
+        await this.setAside(err.why, warnings)
+        return this.fresh([...warnings, STARTED_FRESH])
+      }
       const code = errCode(err)
       if (code === 'EISDIR') {
         await this.setAside(`could not be read (${describeFsError(code)})`, warnings)

@@ -1,12 +1,14 @@
 /**
  * `<userData>/alerts.json`: the engine's state and the alert log, in one versioned file written
  * atomically, so a restart neither repeats an alert nor forgets an outage, and state and log never
- * disagree. The log keeps the alerts of the last 90 days, at most the newest 1,000. A file that
- * cannot be read is set aside (never deleted) and the engine starts afresh.
+ * disagree. The log keeps the alerts of the last 90 days, at most the newest 1,000: older ones are
+ * neither shown nor counted as unread, and are dropped at the next write. A file that cannot be
+ * read (or is far too large to be ours) is set aside (never deleted) and the engine starts afresh.
  */
 import { join } from 'node:path'
 import { z } from 'zod'
 import { quarantineUnique, readIfExists, writeFileAtomic } from '../fsAtomic'
+import { isFileTooLarge } from '../boundedRead'
 import { createKeyedQueue } from '../queue'
 import { dataLock } from '../dataLock'
 import { isRecord } from '../../../shared/isRecord'
@@ -70,8 +72,9 @@ const fileSchema = z.object({
 export interface AlertBook {
   readonly path: string
   state(): EngineState
-  /** The log, oldest first. */
+  /** The log of the last 90 days (as of now), oldest first. */
   log(): readonly LoggedAlert[]
+  /** How many alerts of the log are unread. */
   unread(): number
   /**
    * Runs one event through the engine on the current state and saves the new state with the alerts
@@ -89,16 +92,29 @@ export function trimLog(log: readonly LoggedAlert[], now: Date): LoggedAlert[] {
 }
 
 /** The alert file as read: absent, usable, damaged, or written by a newer Storeglance (never overwritten). */
-type ReadOutcome = { kind: 'missing' } | { kind: 'ok'; file: AlertFile } | { kind: 'damaged' } | { kind: 'newer'; version: number }
+type ReadOutcome =
+  | { kind: 'missing' }
+  | { kind: 'ok'; file: AlertFile }
+  /** `why` completes "The alert file …" when the damage is worth a word (a file too large to read). */
+  | { kind: 'damaged'; why?: string }
+  | { kind: 'newer'; version: number }
 
 /** Longest alert file read: 1,000 logged alerts and the engine state fit in far less. */
 export const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024
 
-/** Reads the file. Only a missing file counts as "no file": any other read error is thrown. */
+/**
+ * Reads the file. Only a missing file counts as "no file"; one larger than MAX_ALERT_FILE_BYTES is
+ * damaged (and never read); any other read error is thrown.
+ */
 async function readAlertFile(path: string): Promise<ReadOutcome> {
-  const text = await readIfExists(path)
+  let text: string | null
+  try {
+    text = await readIfExists(path, MAX_ALERT_FILE_BYTES)
+  } catch (err) {
+    if (isFileTooLarge(err)) return { kind: 'damaged', why: err.why }
+    throw err
+  }
   if (text === null) return { kind: 'missing' }
-  if (text.length > MAX_ALERT_FILE_BYTES) return { kind: 'damaged' }
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -125,18 +141,20 @@ const freshFile = (): AlertFile => ({ version: ALERT_FILE_VERSION, state: emptyE
 /** The file at start: a damaged one is set aside (the user told); a newer one is left as it is. */
 async function load(path: string, now: () => Date, warn: (m: string) => void, readOnly: boolean): Promise<AlertFile> {
   const read = await readAlertFile(path)
-  if (read.kind === 'ok') return read.file
+  // Alerts past the 90 days are dropped in memory at once; the file loses them at its next write.
+  if (read.kind === 'ok') return { ...read.file, log: trimLog(read.file.log, now()) }
   if (read.kind === 'missing') return freshFile()
   if (read.kind === 'newer') {
     warn(new NewerAlertFileError(read.version).message)
     return freshFile()
   }
+  const why = read.why ?? 'could not be read'
   if (readOnly) {
-    warn('The alert file could not be read.')
+    warn(`The alert file ${path} ${why}.`)
     return freshFile()
   }
   const aside = await quarantineUnique(path, now())
-  warn(`The alert file could not be read; it was moved to ${aside} and alerts start afresh.`)
+  warn(`The alert file ${why}; it was moved to ${aside} and alerts start afresh.`)
   return freshFile()
 }
 
@@ -181,7 +199,9 @@ export async function openAlertBook(o: {
     queue('alerts', () =>
       lock.run(async () => {
         const [, result] = await updateAlertFile(path, data, (current) => {
-          const r = change(current)
+          const changed = change(current)
+          // Every write drops what is past the 90 days, whatever the change.
+          const r: [AlertFile, T] = [{ ...changed[0], log: trimLog(changed[0].log, now()) }, changed[1]]
           // Memory moves on even if the disk write fails: the alerts were raised and must not repeat.
           data = r[0]
           return r
@@ -192,13 +212,14 @@ export async function openAlertBook(o: {
   return {
     path,
     state: () => data.state,
-    log: () => data.log,
-    unread: () => data.log.filter((a) => a.id > data.readUpTo).length,
+    // Filtered on every read too (the app runs for months): never writes, so a read-only book stays so.
+    log: () => trimLog(data.log, now()),
+    unread: () => trimLog(data.log, now()).filter((a) => a.id > data.readUpTo).length,
     apply: (event, ctx) =>
       update((current) => {
         const result = step(current.state, event, ctx)
         const numbered = result.alerts.map((a, i) => ({ ...a, id: current.nextId + i }))
-        const log = numbered.length ? trimLog([...current.log, ...numbered], now()) : current.log
+        const log = numbered.length ? [...current.log, ...numbered] : current.log
         return [{ ...current, state: result.state, log, nextId: current.nextId + numbered.length }, numbered]
       }),
     markAllRead: () => update((current) => [{ ...current, readUpTo: current.nextId - 1 }, undefined]),

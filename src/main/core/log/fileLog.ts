@@ -8,6 +8,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
+import { readTail } from '../boundedRead'
 import { formatLine, type LogFields, type Logger, type LogLevel } from './logger'
 
 export interface FileLoggerOptions {
@@ -79,10 +80,9 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     flush: () => chain,
     async tail(max = 64 * 1024) {
       await chain
-      const text = await fs.readFile(path, 'utf8').catch(() => '')
-      if (text.length <= max) return text
-      const cut = text.slice(-max)
-      return cut.slice(cut.indexOf('\n') + 1)
+      // Only the end is read: a log file grown (or truncated) to gigabytes is never loaded whole.
+      const { text, cut } = await readTail(path, max).catch(() => ({ text: '', cut: false }))
+      return cut ? text.slice(text.indexOf('\n') + 1) : text
     },
   }
 }

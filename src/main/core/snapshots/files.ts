@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { z } from 'zod'
 import { quarantineUnique, readIfExists } from '../fsAtomic'
+import { isFileTooLarge } from '../boundedRead'
 import { ACCOUNT_ID_PATTERN } from '../../../shared/model'
 
 const SAFE_ID = ACCOUNT_ID_PATTERN
@@ -19,21 +20,31 @@ export function assertSafeId(id: string): void {
   if (typeof id !== 'string' || !SAFE_ID.test(id)) throw new Error(`Refusing unsafe store id ${JSON.stringify(id)}`)
 }
 
-/** The outcome of reading one file: its valid content, nothing there, or damaged (and moved aside). */
+/**
+ * The outcome of reading one file: its valid content, nothing there, or damaged (and moved aside).
+ * `detail` is set when the damage is worth a word in the warning (a file too large to read).
+ */
 export type ReadOutcome<T> =
-  { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'damaged'; quarantinedAs: string | null; reason: string }
+  { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'damaged'; quarantinedAs: string | null; reason: string; detail?: string }
+
+/** Longest snapshot file read: a dashboard answer is capped at 5 MB, and even JSON-escaped its snapshot fits. */
+export const MAX_SNAPSHOT_FILE_BYTES = 64 * 1024 * 1024
+/** Longest history file read: 400 days of 200 campaigns take about 10 MB; anything far past that is not ours. */
+export const MAX_HISTORY_FILE_BYTES = 64 * 1024 * 1024
 
 /**
  * Reads and validates a JSON file without ever throwing: a file that cannot be parsed or validated
  * (empty, truncated, a directory, wrong shape) is quarantined next to itself. A file that cannot
  * be read for a reason that may pass (permissions, a lock, an I/O error) is ignored where it is,
- * as is one that cannot be moved: `quarantinedAs` is null then.
+ * as is one that cannot be moved: `quarantinedAs` is null then. A file larger than `maxBytes` is
+ * damage too: it is set aside without being read.
  */
-export async function readGuarded<T>(file: string, schema: z.ZodType<T>, now: Date): Promise<ReadOutcome<T>> {
+export async function readGuarded<T>(file: string, schema: z.ZodType<T>, now: Date, maxBytes: number): Promise<ReadOutcome<T>> {
   let text: string | null
   try {
-    text = await readIfExists(file)
+    text = await readIfExists(file, maxBytes)
   } catch (err) {
+    if (isFileTooLarge(err)) return setAside(file, err.why, now, `too large: ${err.sizes}`)
     const code = (err as NodeJS.ErrnoException).code ?? String(err)
     // A directory in its place is damage; anything else (EACCES, EBUSY, EIO…) may pass: leave the
     // file where it is, untouched, and use the other copy this time.
@@ -52,11 +63,12 @@ export async function readGuarded<T>(file: string, schema: z.ZodType<T>, now: Da
   return { kind: 'ok', value: parsed.data }
 }
 
-async function setAside(file: string, reason: string, now: Date): Promise<ReadOutcome<never>> {
+async function setAside(file: string, reason: string, now: Date, detail?: string): Promise<ReadOutcome<never>> {
+  const said = detail === undefined ? {} : { detail }
   try {
-    return { kind: 'damaged', quarantinedAs: await quarantineUnique(file, now), reason }
+    return { kind: 'damaged', quarantinedAs: await quarantineUnique(file, now), reason, ...said }
   } catch {
-    return { kind: 'damaged', quarantinedAs: null, reason }
+    return { kind: 'damaged', quarantinedAs: null, reason, ...said }
   }
 }
 
@@ -67,6 +79,11 @@ async function setAside(file: string, reason: string, now: Date): Promise<ReadOu
 export function asideClause(outcome: { quarantinedAs: string | null }, file: string, plural: boolean): string {
   if (outcome.quarantinedAs) return `${plural ? 'have' : 'has'} been set aside as ${basename(outcome.quarantinedAs)}`
   return `${plural ? 'are' : 'is'} being ignored (${basename(file)} could not be moved aside)`
+}
+
+/** " (the file is too large …)" when the damage is worth a word in a warning, else "". */
+export function damageDetail(outcome: { detail?: string }): string {
+  return outcome.detail ? ` (${outcome.detail})` : ''
 }
 
 /** Whether `name` is a leftover temp file of write-file-atomic (`<base>.<number>`) for `base`. */
@@ -121,12 +138,13 @@ export function describeInstant(iso: string): string {
 }
 
 /**
- * The file's content when it is present and valid, else null; never moves or changes anything.
+ * The file's content when it is present, valid and at most `maxBytes` long, else null; never moves
+ * or changes anything.
  * Used under the data lock to adopt another process's newer write without treating damage as news.
  */
-export async function readValid<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
+export async function readValid<T>(file: string, schema: z.ZodType<T>, maxBytes: number): Promise<T | null> {
   try {
-    const text = await readIfExists(file)
+    const text = await readIfExists(file, maxBytes)
     if (text === null) return null
     const parsed = schema.safeParse(JSON.parse(text))
     return parsed.success ? parsed.data : null

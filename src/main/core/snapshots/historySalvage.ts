@@ -8,7 +8,7 @@ import { constants, promises as fs } from 'node:fs'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import { isIsoDay } from '../api/bounds'
-import { readGuarded, type ReadOutcome } from './files'
+import { MAX_HISTORY_FILE_BYTES, readGuarded, type ReadOutcome } from './files'
 import { historyRecordSchema, type HistoryRecord } from './schema'
 
 /** The file's frame only: its records are checked one at a time. */
@@ -29,7 +29,7 @@ export interface HistoryRead {
  * every record that passes the schema is kept, per-day entries with unreal dates are dropped.
  */
 export async function readHistoryFile(file: string, now: Date): Promise<HistoryRead> {
-  const outcome = await readGuarded(file, historyFrameSchema, now)
+  const outcome = await readGuarded(file, historyFrameSchema, now, MAX_HISTORY_FILE_BYTES)
   const result: HistoryRead = { outcome, records: [], droppedRecords: 0, droppedDays: 0, copiedAs: null }
   if (outcome.kind !== 'ok') return result
   for (const raw of outcome.value.records) {

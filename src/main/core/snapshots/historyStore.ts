@@ -9,7 +9,16 @@ import type { Clock } from '../ports'
 import { systemClock } from '../ports'
 import { writeFileAtomic } from '../fsAtomic'
 import { canonicalJson, historyFileSchema, type HistoryFile, type HistoryRecord } from './schema'
-import { assertSafeId, fileStamp, readValid, removeFamily, asideClause, sweepTempFiles } from './files'
+import {
+  assertSafeId,
+  damageDetail,
+  fileStamp,
+  MAX_HISTORY_FILE_BYTES,
+  readValid,
+  removeFamily,
+  asideClause,
+  sweepTempFiles,
+} from './files'
 import { readHistoryFile, salvageWarning } from './historySalvage'
 import { isIsoDay } from '../api/bounds'
 import type { DataLock } from '../dataLock'
@@ -98,7 +107,7 @@ class FileHistoryStore implements HistoryStore {
   private async changedOnDisk(id: string): Promise<boolean> {
     if (!this.cache.has(id)) return false
     if ((await fileStamp(this.fileOf(id))) === this.stamps.get(id)) return false
-    return (await readValid(this.fileOf(id), historyFileSchema)) !== null
+    return (await readValid(this.fileOf(id), historyFileSchema, MAX_HISTORY_FILE_BYTES)) !== null
   }
 
   private fileOf(id: string): string {
@@ -115,7 +124,7 @@ class FileHistoryStore implements HistoryStore {
     const read = salvaged.outcome
     if (read.kind === 'damaged') {
       const aside = asideClause(read, this.fileOf(id), false)
-      this.warn(`The local history for ${id} was damaged and ${aside}; history starts again from today.`, {
+      this.warn(`The local history for ${id} was damaged${damageDetail(read)} and ${aside}; history starts again from today.`, {
         id,
         file: read.quarantinedAs,
       })

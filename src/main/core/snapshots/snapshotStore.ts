@@ -25,6 +25,8 @@ import {
   describeInstant,
   fileStamp,
   readGuarded,
+  damageDetail,
+  MAX_SNAPSHOT_FILE_BYTES,
   readValid,
   removeFamily,
   asideClause,
@@ -173,8 +175,8 @@ class FileSnapshotStore implements SnapshotStore {
     if (known) return known
     await sweepTempFiles(this.dir, bases(id))
     const now = new Date(this.clock.now())
-    const cur = await readGuarded(this.file(id, 'current'), snapshotEnvelopeSchema, now)
-    const prev = await readGuarded(this.file(id, 'previous'), snapshotEnvelopeSchema, now)
+    const cur = await readGuarded(this.file(id, 'current'), snapshotEnvelopeSchema, now, MAX_SNAPSHOT_FILE_BYTES)
+    const prev = await readGuarded(this.file(id, 'previous'), snapshotEnvelopeSchema, now, MAX_SNAPSHOT_FILE_BYTES)
     this.reportDamage(id, cur, prev)
     const state = fromDisk(cur, prev)
     this.states.set(id, state)
@@ -191,7 +193,7 @@ class FileSnapshotStore implements SnapshotStore {
     if (!this.states.has(id)) return false
     const file = this.file(id, 'current')
     if ((await fileStamp(file)) === this.stamps.get(id)) return false
-    if ((await readValid(file, snapshotEnvelopeSchema)) === null) return false
+    if ((await readValid(file, snapshotEnvelopeSchema, MAX_SNAPSHOT_FILE_BYTES)) === null) return false
     this.states.delete(id)
     this.stamps.delete(id)
     return true
@@ -204,7 +206,7 @@ class FileSnapshotStore implements SnapshotStore {
         prev.kind === 'ok'
           ? `showing the copy from ${describeInstant(prev.value.snapshot.fetchedAt)}.`
           : 'no earlier copy could be used, so figures will appear after the next refresh.'
-      this.warn(`The saved figures for ${id} were damaged and ${aside}; ${fallback}`, { id, file: cur.quarantinedAs })
+      this.warn(`The saved figures for ${id} were damaged${damageDetail(cur)} and ${aside}; ${fallback}`, { id, file: cur.quarantinedAs })
     }
     if (prev.kind === 'damaged') {
       const aside = asideClause(prev, this.file(id, 'previous'), true)
@@ -212,7 +214,10 @@ class FileSnapshotStore implements SnapshotStore {
         cur.kind === 'ok'
           ? `the latest figures (from ${describeInstant(cur.value.snapshot.fetchedAt)}) are unaffected.`
           : 'no copy is left.'
-      this.warn(`The earlier saved figures for ${id} were damaged and ${aside}; ${rest}`, { id, file: prev.quarantinedAs })
+      this.warn(`The earlier saved figures for ${id} were damaged${damageDetail(prev)} and ${aside}; ${rest}`, {
+        id,
+        file: prev.quarantinedAs,
+      })
     }
   }
 
