@@ -127,6 +127,11 @@ async function readAlertFile(path: string): Promise<ReadOutcome> {
   return result.success ? { kind: 'ok', file: result.data } : { kind: 'damaged' }
 }
 
+/** A read error in a few words: its code and message ("EISDIR: illegal operation on a directory, read"). */
+function readErrorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
 /** Thrown instead of writing over an alert file of a newer Storeglance. */
 export class NewerAlertFileError extends Error {
   readonly kind = 'newer-version' as const
@@ -140,7 +145,15 @@ const freshFile = (): AlertFile => ({ version: ALERT_FILE_VERSION, state: emptyE
 
 /** The file at start: a damaged one is set aside (the user told); a newer one is left as it is. */
 async function load(path: string, now: () => Date, warn: (m: string) => void, readOnly: boolean): Promise<AlertFile> {
-  const read = await readAlertFile(path)
+  let read: ReadOutcome
+  try {
+    read = await readAlertFile(path)
+  } catch (err) {
+    // Not readable now (permissions, a folder in its place, a disk error): start without it rather
+    // than not at all, and leave it alone; every save tries again and says why it could not.
+    warn(`The alert file ${path} could not be read (${readErrorText(err)}); alerts are shown but not saved until it can be.`)
+    return freshFile()
+  }
   // Alerts past the 90 days are dropped in memory at once; the file loses them at its next write.
   if (read.kind === 'ok') return { ...read.file, log: trimLog(read.file.log, now()) }
   if (read.kind === 'missing') return freshFile()
@@ -170,11 +183,19 @@ export async function updateAlertFile<T>(
   fallback: AlertFile,
   change: (current: AlertFile) => [AlertFile, T],
 ): Promise<[AlertFile, T]> {
-  const read = await readAlertFile(path)
-  const current = read.kind === 'ok' ? read.file : fallback
+  let read: ReadOutcome | null = null
+  let readError: unknown = null
+  try {
+    read = await readAlertFile(path)
+  } catch (err) {
+    readError = err
+  }
+  const current = read?.kind === 'ok' ? read.file : fallback
   const [next, result] = change(current)
-  // Like a failed write: what `change` computed stands in memory, the disk keeps the newer file.
-  if (read.kind === 'newer') throw new NewerAlertFileError(read.version)
+  // Like a failed write: what `change` computed stands in memory (the alerts were raised and must
+  // not repeat), and the disk keeps the file it could not read or the newer one.
+  if (readError !== null) throw readError
+  if (read!.kind === 'newer') throw new NewerAlertFileError(read!.version)
   await writeFileAtomic(path, `${JSON.stringify(next)}\n`)
   return [next, result]
 }
