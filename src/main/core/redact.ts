@@ -62,6 +62,12 @@ export function containsSecret(text: string, secret: string | undefined | null):
  */
 export function redact(text: string, secret: string | undefined | null): string {
   if (!secret || text.length === 0) return text
+  // Idempotent: text already redacted keeps its markers whole, even for a key such as "e".
+  if (text.includes(REDACTED))
+    return text
+      .split(REDACTED)
+      .map((part) => part.replace(patternFor(secret), REDACTED))
+      .join(REDACTED)
   return text.replace(patternFor(secret), REDACTED)
 }
 

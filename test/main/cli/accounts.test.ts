@@ -157,8 +157,8 @@ describe('storeglance accounts list without stores or keychain', () => {
   it('says there are no stores yet (text) or prints [] (json)', async () => {
     const home = await tempHome()
     const text = await cli(['accounts', 'list'], { home })
-    expect(text).toMatchObject({ code: 0, stderr: '' })
-    expect(text.stdout).toMatch(/^No stores are set up yet\. Add one with `storeglance accounts add`/)
+    expect(text).toMatchObject({ code: 0, stdout: '' })
+    expect(text.stderr).toMatch(/^No stores are set up yet\. Add one with `storeglance accounts add`/)
     const json = await cli(['accounts', 'list', '--json'], { home })
     expect(JSON.parse(json.stdout)).toEqual([])
   })

@@ -114,6 +114,18 @@ describe('storeglance fetch with STOREGLANCE_API_KEY', () => {
     expect(r.stderr.trimEnd()).toMatch(message)
   })
 
+  it('exit 3 on an HTTP error whatever the key, even one letter long, in a message printed once', async () => {
+    const server = await demoServer({ stores: 1 })
+    const store = server.stores[0]!
+    server.setFault('*', { kind: 'http', status: 500 })
+    for (const key of ['k', 'e']) {
+      const r = await cli(['fetch', ...target(server, store)], { home: await tempHome(), env: { STOREGLANCE_API_KEY: key } })
+      expect(r.code, key).toBe(3)
+      expect(r.stderr, key).not.toMatch(/\[r\[|debug/)
+      expect(r.stderr.trimEnd().split('\n'), key).toHaveLength(1)
+    }
+  })
+
   it('exit 2 when the server answers with an error, with its message', async () => {
     const server = await demoServer({ stores: 1 })
     const store = server.stores[0]!

@@ -131,6 +131,8 @@ describe('bad usage exits 64, says what is wrong and prints the usage line', () 
     [['demo-server', '--port=-1'], /--port must be between 0 and 65535/, 'Usage: storeglance demo-server'],
     [['demo-server', '--port', '-1'], /Option --port needs a value \(write --port=VALUE/, 'Usage: storeglance demo-server'],
     [['demo-server', '--now', 'yesterday'], /--now must be an ISO-8601 instant/, 'Usage: storeglance demo-server'],
+    [['demo-server', '--now', '2025-02-30T00:00:00Z'], /--now must be an ISO-8601 instant/, 'Usage: storeglance demo-server'],
+    [['demo-server', '--now', '2025-03-15T12:00:00'], /--now must be an ISO-8601 instant with a zone/, 'Usage: storeglance demo-server'],
     [['demo-server', '--latency-ms', 'x'], /--latency-ms must be a whole number/, 'Usage: storeglance demo-server'],
   ]
 

@@ -51,7 +51,8 @@ const list: Sub = async (args, io) => {
     return EXIT.ok
   }
   if (accounts.length === 0) {
-    io.out('No stores are set up yet. Add one with `storeglance accounts add` (see --help).\n')
+    // A message, not a result: stdout stays empty, as for `alerts history` without alerts.
+    io.err('No stores are set up yet. Add one with `storeglance accounts add` (see --help).\n')
     return EXIT.ok
   }
   const keyText = (k: boolean | null) => (k === null ? 'unknown' : k ? 'stored' : 'MISSING')

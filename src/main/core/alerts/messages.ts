@@ -44,7 +44,8 @@ export function recoveredText(label: string, thisMonth: number | null): Text {
 
 /** `behindPace`: this month against the same period last month. */
 export function behindPaceText(label: string, thisMonth: number, samePeriod: number): Text {
-  const pct = Math.round((1 - thisMonth / samePeriod) * 100)
+  // Nothing by this date last month (possible with minBase 0): no share to be behind by, never "NaN %".
+  const pct = samePeriod > 0 ? Math.round((1 - thisMonth / samePeriod) * 100) : 0
   return {
     title: `${label} is behind last month`,
     body: `${label} is ${pct} % behind last month: ${n(thisMonth)} transactions against ${n(samePeriod)} by this date`,

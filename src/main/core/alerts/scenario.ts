@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { StoreSnapshot } from '../../../shared/model'
-import { daysInMonth } from '../../../shared/period'
+import { isInstant } from '../../../shared/period'
 import { isIsoDay, MAX_CAMPAIGNS } from '../api/bounds'
 import { alertSettingsPatchSchema, notifyLevelSchema, resolveAlertSettings, timeZoneSchema, weeklyWindowSchema } from './schemas'
 import type { AlertSettings, AlertStore, EngineEvent } from './types'
@@ -30,31 +30,6 @@ export interface Scenario {
   events: EngineEvent[]
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
-
-/** An ISO-8601 instant with a zone whose date and time exist (no 30 February, no 24:00). */
-function isInstant(s: string): boolean {
-  const m = ISO.exec(s)
-  if (!m) return false
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    !Number.isNaN(Date.parse(s))
-  )
-}
 const instant = z.string().max(64).refine(isInstant, 'expected an ISO-8601 instant with a zone, e.g. 2025-03-10T09:00:00Z')
 const storeId = z.string().min(1).max(200)
 

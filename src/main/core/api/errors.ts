@@ -173,13 +173,20 @@ export function makeExcerpt(body: string): string {
  */
 export function redactError<E extends Error>(err: E, key: string): E {
   if (!key) return err
-  const texts = [err.message, String(err.stack ?? ''), JSON.stringify(err)]
+  // The texts a person or a log may see: the message, the stack and the error's own string fields
+  // (not the field names, which a very short key could match).
+  const own = Object.entries(err).filter((e): e is [string, string] => typeof e[1] === 'string')
+  const texts = [err.message, String(err.stack ?? ''), ...own.map(([, v]) => v)]
   if (!texts.some((t) => containsSecret(t, key))) return err
   if (err instanceof ApiError) return new ApiError(redact(err.serverMessage, key)) as unknown as E
   if (err instanceof ResponseError) {
     return new ResponseError(err.problem, redact(err.excerpt, key)) as unknown as E
   }
-  const safe = new Error(redact(err.message, key))
-  safe.name = err.name
-  return safe as E
+  // Any other class: the same class and fields (its kind decides the exit code and the advice),
+  // every string redacted; the cause is left out, as it may hold the key in any form.
+  const safe = Object.create(Object.getPrototypeOf(err) as object) as E
+  for (const [name, value] of Object.entries(err)) Object.assign(safe, { [name]: typeof value === 'string' ? redact(value, key) : value })
+  for (const name of ['message', 'stack'] as const)
+    Object.defineProperty(safe, name, { value: redact(String(err[name] ?? ''), key), writable: true, configurable: true })
+  return safe
 }

@@ -45,6 +45,15 @@ describe('behindPace', () => {
     expect(replay([ok(at(0), half), ok(at(1), half)], custom).alerts).toEqual([])
     expect(replay([ok(at(0), half), ok(at(1), half), ok(at(2), half)], custom).alerts[0]!.at).toBe(at(2))
   })
+
+  it('with minBase 0, 0 against 0 holds as the rule says, and the body never reads "NaN %"', () => {
+    const anything = ctxOf([store('s1', { label: 'Harbour Café' })], (s) =>
+      Object.assign(s.rules.behindPace, { percent: 0, polls: 1, minBase: 0 }),
+    )
+    const [alert] = replay([ok(at(0), { thisMonth: 0, same: 0 })], anything).alerts
+    expect(alert!.body).toBe('Harbour Café is 0 % behind last month: 0 transactions against 0 by this date')
+    expect(replay([ok(at(0), { thisMonth: 0, same: 1 })], anything).alerts[0]!.body).toMatch(/ 100 % behind/)
+  })
 })
 
 describe('recordDay', () => {

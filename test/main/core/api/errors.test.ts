@@ -93,6 +93,29 @@ describe('redactError', () => {
     const err = new HttpError(500)
     expect(redactError(err, KEY)).toBe(err)
   })
+
+  it('keeps the class and kind of any error it rebuilds, and a very short key never matches field names', () => {
+    // "k" is in the field name "kind", "e" in every sentence: the class must survive either way.
+    for (const key of ['k', 'e', 'r']) {
+      const err = redactError(new HttpError(500), key)
+      expect(err, key).toBeInstanceOf(HttpError)
+      expect(err.kind).toBe('http')
+      expect(err.message).not.toMatch(/\[r\[/)
+    }
+    const net = redactError(new NetworkError('refused', `connect ECONNREFUSED ${KEY}.example`), KEY)
+    expect(net).toBeInstanceOf(NetworkError)
+    expect(net).toMatchObject({ kind: 'network', reason: 'refused' })
+    for (const text of [net.message, net.stack ?? '', JSON.stringify(net)]) expect(text).not.toContain(KEY)
+  })
+})
+
+describe('redact, applied twice', () => {
+  it('leaves its own markers whole, even for a key of one letter', () => {
+    const once = redact('The server had a problem', 'e')
+    expect(once).toBe('Th[redacted] s[redacted]rv[redacted]r had a probl[redacted]m')
+    expect(redact(once, 'e')).toBe(once)
+    expect(redact(redact(`x ${KEY} y`, KEY), KEY)).toBe('x [redacted] y')
+  })
 })
 
 describe('classifyNetworkError', () => {
