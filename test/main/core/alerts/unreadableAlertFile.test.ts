@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppCore } from '../../../../src/main/core/app'
 import { MemorySecretStore } from '../../../../src/main/core/accounts'
-import { startDemoServer } from '../../../../src/main/core/demo'
-import { DEFAULT_SIZES } from '../../../../src/shared/model'
+import { demoAccountInput, startDemoServer } from '../../../../src/main/core/demo'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -42,20 +41,7 @@ describe('an alert file that cannot be read', () => {
     )
 
     const st = server.stores[0]!
-    const store = await core.handlers['accounts:add']({
-      input: {
-        label: 'Harbour Café',
-        endpoint: server.url,
-        userId: st.userId,
-        accountId: st.accountId,
-        timeZone: 'UTC',
-        colour: '#2563eb',
-        enabled: true,
-        format: 'xml',
-        sizes: { ...DEFAULT_SIZES },
-      },
-      key: st.key,
-    })
+    const store = await core.handlers['accounts:add']({ input: demoAccountInput(server.url, st), key: st.key })
     await core.monitor.whenIdle()
     // The server now refuses the key: one urgent alert, not one per poll.
     server.setFault('*', { kind: 'apiError', message: 'Invalid API key' })
