@@ -11,6 +11,9 @@ import { Bar, Line } from 'vue-chartjs'
 import MonthBars from '../../src/renderer/src/components/MonthBars.vue'
 import ActivityChart from '../../src/renderer/src/components/ActivityChart.vue'
 import { shortLabel, tickText } from '../../src/renderer/src/chartLabels'
+import { REPEAT_DASHES, seriesDashes } from '../../src/renderer/src/seriesDash'
+import { STORE_COLOURS } from '../../src/shared/model'
+import { freeStoreColour } from '../../src/shared/colours'
 
 beforeEach(() => setActivePinia(createPinia()))
 const stubs = { Bar: true, Line: true }
@@ -50,6 +53,29 @@ describe('the per-day chart', () => {
     expect((indexed.findComponent(Line).props('options') as Opts).scales.y.ticks.callback!(150, 0)).toBe('150%')
     const plain = mount(ActivityChart, { props: { series, description: 'd' }, global: { stubs } })
     expect((plain.findComponent(Line).props('options') as Opts).scales.y.ticks.callback).toBeUndefined()
+  })
+})
+
+describe('stores that share a colour', () => {
+  it('are drawn solid the first time and dashed, each its own way, after', () => {
+    expect(seriesDashes(['#2563eb', '#DB2777', '#2563EB', '#db2777', '#2563eb'])).toEqual([
+      undefined,
+      undefined,
+      REPEAT_DASHES[0],
+      REPEAT_DASHES[0],
+      REPEAT_DASHES[1],
+    ])
+  })
+
+  it('20 stores coloured as the app colours them can all be told apart on the line chart', () => {
+    const colours: string[] = []
+    for (let i = 0; i < 20; i++) colours.push(freeStoreColour(colours))
+    const series = colours.map((colour, i) => ({ label: `Store ${i}`, colour, days: [{ date: '2025-03-01', quantity: i }] }))
+    const w = mount(ActivityChart, { props: { series, description: 'd' }, global: { stubs } })
+    const datasets = (w.findComponent(Line).props('data') as { datasets: { borderColor: string; borderDash: number[] }[] }).datasets
+    const looks = new Set(datasets.map((d) => `${d.borderColor} ${d.borderDash.join(',')}`))
+    expect(looks.size).toBe(20)
+    expect(datasets.filter((d) => d.borderDash.length === 0)).toHaveLength(STORE_COLOURS.length)
   })
 })
 

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { STORE_COLOURS } from '../../src/shared/model'
 
 const css = readFileSync(join(__dirname, '../../src/renderer/src/assets/main.css'), 'utf8')
 
@@ -48,6 +49,19 @@ describe('contrast (WCAG AA, 4.5:1)', () => {
       expect(failures).toEqual([])
     })
   }
+
+  it("every store colour stands out (3:1, graphics) on both themes' backgrounds", () => {
+    const failures: string[] = []
+    for (const [name, v] of Object.entries(themes)) {
+      for (const colour of STORE_COLOURS) {
+        for (const bg of ['bg', 'panel']) {
+          const ratio = contrast(colour, v[bg]!)
+          if (ratio < 3) failures.push(`${colour} on ${name} ${bg}: ${ratio.toFixed(2)}`)
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  })
 
   it('fixed colours: badges, banners, the alert count', () => {
     expect(contrast('#713f12', '#fde68a')).toBeGreaterThanOrEqual(4.5) // demo badge
