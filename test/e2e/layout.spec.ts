@@ -1,7 +1,8 @@
 /**
  * Layout in real Chromium: what the reviewer saw cut or wrapped. The transactions' Amount column
  * shows whole on the Stores view; a store row in Settings keeps Enabled, Edit and Remove on the
- * name's line with the ids cut short (full text on hover); a form message sits under its own field.
+ * name's line with the ids cut short (full text on hover); read-only fields look it, in both themes;
+ * a form message sits under its own field.
  */
 import { expect, test } from '@playwright/test'
 import { startDemoServer } from '../../src/main/core/demo'
@@ -42,7 +43,7 @@ test('the Stores view shows the transactions whole, Amount included, at 1280 and
   }
 })
 
-test('a Settings store row keeps its buttons on one line at 800 wide; form messages sit under their own fields', async () => {
+test('a Settings store row keeps its buttons on one line at 800 wide; read-only fields look it; form messages sit under their own fields', async () => {
   test.setTimeout(120_000)
   const server = await startDemoServer({ stores: 2, seed: 5 })
   const h = await startHarness({ viewport: { width: 800, height: 700 }, core: { monitor: { spreadMs: () => 0, refreshDebounceMs: 0 } } })
@@ -84,6 +85,28 @@ test('a Settings store row keeps its buttons on one line at 800 wide; form messa
       await expect(ids).toHaveAttribute('title', `${server.stores[i]!.userId} · ${server.stores[i]!.accountId} · ${server.url}`)
       expect(await ids.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis')
     }
+    // Editing: the identity fields that cannot change look read-only, in both themes.
+    await rows.first().getByRole('button', { name: 'Edit' }).click()
+    const edit = page.locator('.account-list form')
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme })
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      const look = (label: string) =>
+        edit.getByLabel(label, { exact: true }).evaluate((el) => {
+          const s = getComputedStyle(el)
+          return { background: s.backgroundColor, color: s.color, border: s.borderTopStyle }
+        })
+      const editable = await look('Name')
+      for (const label of ['User id', 'Account id (Owner ID)', 'Endpoint']) {
+        await expect(edit.getByLabel(label, { exact: true })).toHaveAttribute('readonly', '')
+        const fixed = await look(label)
+        expect(fixed.background, `${label} ${theme}`).not.toBe(editable.background)
+        expect(fixed.color, `${label} ${theme}`).not.toBe(editable.color)
+        expect(fixed.border, `${label} ${theme}`).toBe('dashed')
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    await edit.getByRole('button', { name: 'Cancel' }).click()
     // The add form: Endpoint's message lies under Endpoint, and no field changes column.
     await page.getByRole('button', { name: 'Add a store' }).click()
     const form = page.getByRole('form', { name: 'Add a store' })

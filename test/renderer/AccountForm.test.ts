@@ -38,7 +38,7 @@ describe('the add form', () => {
     await input('Days of activity').setValue('91')
     expect(w.text()).toContain('Days of activity must be between 1 and 90')
     await input('Monthly target').setValue('0')
-    expect(w.text()).toContain('The monthly target must be between 1 and 1000000000')
+    expect(w.text()).toContain('The monthly target must be between 1 and 1,000,000,000')
   })
 
   it('warns when another store already has the colour, and keeps the key write-only', async () => {

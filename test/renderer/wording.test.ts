@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import AppHeader from '../../src/renderer/src/components/AppHeader.vue'
 import { useAlertsStore } from '../../src/renderer/src/stores/alerts'
-import { alertsBadge, counted, coverageText } from '../../src/renderer/src/wording'
+import { alertsBadge, counted, coverageText, shareText } from '../../src/renderer/src/wording'
 import type { LoggedAlert } from '../../src/shared/alerts'
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -21,6 +21,17 @@ describe('counts in words', () => {
     expect(coverageText(4, 4)).toBe('Totals cover all 4 stores')
     expect(coverageText(3, 4)).toBe('Totals cover 3 of 4 stores')
     expect(coverageText(0, 1)).toBe('Totals cover 0 of 1 store')
+  })
+})
+
+describe('shares', () => {
+  it('never read as none or all when they are neither', () => {
+    expect(shareText(0.004)).toBe('<1%')
+    expect(shareText(0)).toBe('0%')
+    expect(shareText(0.126)).toBe('13%')
+    expect(shareText(0.996)).toBe('>99%')
+    expect(shareText(1)).toBe('100%')
+    expect(shareText(null)).toBe('—')
   })
 })
 

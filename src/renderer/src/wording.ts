@@ -31,3 +31,12 @@ export function alertsBadge(input: AlertsBadgeInput): { count: number; label: st
   ].filter(Boolean)
   return { count, label: parts.join(', ') }
 }
+
+/** A fraction as a whole percentage that never reads as none or all when it is neither: "<1%", ">99%". */
+export function shareText(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—'
+  const rounded = Math.round(fraction * 100)
+  if (fraction > 0 && rounded === 0) return '<1%'
+  if (fraction < 1 && rounded === 100) return '>99%'
+  return `${rounded}%`
+}
