@@ -85,9 +85,11 @@ test('a Settings store row keeps its buttons on one line at 800 wide; read-only 
       await expect(ids).toHaveAttribute('title', `${server.stores[i]!.userId} · ${server.stores[i]!.accountId} · ${server.url}`)
       expect(await ids.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis')
     }
-    // Editing: the identity fields that cannot change look read-only, in both themes.
+    // Editing: the form opens under its row, and the identity fields that cannot change look read-only, in both themes.
     await rows.first().getByRole('button', { name: 'Edit' }).click()
     const edit = page.locator('.account-list form')
+    const rowName = (await rows.first().locator('strong').boundingBox())!
+    expect((await edit.boundingBox())!.y).toBeGreaterThan(rowName.y + rowName.height)
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme })
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
@@ -107,6 +109,15 @@ test('a Settings store row keeps its buttons on one line at 800 wide; read-only 
     }
     await page.emulateMedia({ colorScheme: 'light' })
     await edit.getByRole('button', { name: 'Cancel' }).click()
+    // With room enough, the ids show whole.
+    await page.setViewportSize({ width: 1280, height: 700 })
+    expect(
+      await rows
+        .first()
+        .locator('.ids')
+        .evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBeLessThanOrEqual(0)
+    await page.setViewportSize({ width: 800, height: 700 })
     // The add form: Endpoint's message lies under Endpoint, and no field changes column.
     await page.getByRole('button', { name: 'Add a store' }).click()
     const form = page.getByRole('form', { name: 'Add a store' })
