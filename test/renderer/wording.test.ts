@@ -18,6 +18,7 @@ describe('counts in words', () => {
 
   it('the Overview says nothing of coverage for one store, "all" when none is hidden, "3 of 4" otherwise', () => {
     expect(coverageText(1, 1)).toBe('')
+    expect(coverageText(2, 2)).toBe('Totals cover both stores')
     expect(coverageText(4, 4)).toBe('Totals cover all 4 stores')
     expect(coverageText(3, 4)).toBe('Totals cover 3 of 4 stores')
     expect(coverageText(0, 1)).toBe('Totals cover 0 of 1 store')

@@ -7,10 +7,10 @@ export function counted(n: number, one: string, many = `${one}s`): string {
 
 /**
  * What the Overview says the totals cover: nothing with one store and none hidden, "Totals cover
- * all 4 stores" when none is hidden, "Totals cover 3 of 4 stores" otherwise.
+ * both stores" or "all 4 stores" when none is hidden, "Totals cover 3 of 4 stores" otherwise.
  */
 export function coverageText(shown: number, total: number): string {
-  if (shown >= total) return total <= 1 ? '' : `Totals cover all ${counted(total, 'store')}`
+  if (shown >= total) return total <= 1 ? '' : total === 2 ? 'Totals cover both stores' : `Totals cover all ${counted(total, 'store')}`
   return `Totals cover ${shown.toLocaleString('en-US')} of ${counted(total, 'store')}`
 }
 
