@@ -3,9 +3,10 @@
  * row (figures, change, state) and when the two mute choices end. No Node, DOM or Electron.
  */
 import type { Account, StoreSnapshot, StoreStatus } from './model'
+import { ageText } from './period'
 
-/** A store's state on the glance, most pressing first. */
-export type GlanceRowState = 'attention' | 'failing' | 'stale' | 'ok'
+/** A store's state on the glance, most pressing first; waiting = no figures and no failure yet. */
+export type GlanceRowState = 'attention' | 'failing' | 'stale' | 'waiting' | 'ok'
 
 /** One store as the glance shows it. */
 export interface GlanceStore {
@@ -13,11 +14,13 @@ export interface GlanceStore {
   label: string
   colour: string
   thisMonth: number | null
+  /** When the figures shown were fetched (ISO), or null before the first figures. */
+  fetchedAt: string | null
   /** Change against the same period last month, in percent; null when unknown or the base is 0. */
   changePct: number | null
   stale: boolean
   failing: boolean
-  /** needs attention (key refused, keychain) > failing (polls fail) > stale > ok. */
+  /** needs attention (key refused, keychain) > failing (polls fail) > stale > waiting (no figures yet) > ok. */
   state: GlanceRowState
 }
 
@@ -41,11 +44,21 @@ export function glanceStore(
     label: account.label,
     colour: account.colour,
     thisMonth,
+    fetchedAt: snap?.fetchedAt ?? null,
     changePct: thisMonth !== null && base ? ((thisMonth - base) / base) * 100 : null,
     stale,
     failing,
-    state: attention ? 'attention' : failing ? 'failing' : stale ? 'stale' : 'ok',
+    state: attention ? 'attention' : failing ? 'failing' : stale ? 'stale' : snap === null ? 'waiting' : 'ok',
   }
+}
+
+/**
+ * How old a row's figures are, when that matters: "as of 3 days ago" for a stale or failing row
+ * that has figures; null for a fresh row or before the first figures.
+ */
+export function glanceAgeText(row: GlanceStore, now: Date): string | null {
+  if (row.fetchedAt === null || !(row.stale || row.failing)) return null
+  return `as of ${ageText(row.fetchedAt, now)}`
 }
 
 /** "+10.3 %", "−3.0 %", "±0.0 %". */

@@ -174,8 +174,25 @@ export interface StoreStatus {
   needsAttention: boolean
 }
 
-/** Colours given to stores (and to campaigns in a store's chart), distinct at a glance. */
-export const STORE_COLOURS: readonly string[] = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#4b5563']
+/**
+ * Colours given to stores (and to campaigns in a store's chart), distinct at a glance, each at
+ * least 3:1 against both themes' backgrounds. Stores beyond them share a colour and the line chart
+ * tells them apart by dashes.
+ */
+export const STORE_COLOURS: readonly string[] = [
+  '#2563eb',
+  '#db2777',
+  '#16a34a',
+  '#ea580c',
+  '#8b5cf6',
+  '#0891b2',
+  '#a16207',
+  '#64748b',
+  '#c026d3',
+  '#e11d48',
+  '#0d9488',
+  '#4d7c0f',
+]
 
 /** What our local Account.id may be: it names keychain entries and files, so nothing else. */
 export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

@@ -1,5 +1,5 @@
 /**
- * Every view in both themes, with demo stores and one failing store: axe reports no serious or
+ * Every view in both themes, with demo stores, one failing store and an urgent alert: axe reports no serious or
  * critical violation, and a screenshot of each is saved (test-results/screenshots/<view>-<theme>).
  * Also: 20 stores at 800×600 stay readable and the page never scrolls sideways.
  */
@@ -26,6 +26,11 @@ for (const theme of ['light', 'dark'] as const) {
       h.demo!.setFault(victim.accountId, { kind: 'http', status: 502 })
       h.core.monitor.refreshNow(id)
       await expect.poll(() => h.core.monitor.status(id)?.state, { timeout: 15_000 }).toBe('error')
+      // A refused key: an urgent alert, drawn in its own colour on the Alerts view.
+      const refused = h.demo!.stores[2]!
+      h.demo!.setFault(refused.accountId, { kind: 'apiError', message: 'Invalid API key' })
+      h.core.monitor.refreshNow(h.core.accounts.list().find((a) => a.accountId === refused.accountId)!.id)
+      await expect.poll(() => h.core.alerts.list().some((a) => a.urgent), { timeout: 15_000 }).toBe(true)
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
       const views: [string, string][] = [
         ['overview', '#/overview'],
@@ -39,6 +44,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.evaluate((x) => (location.hash = x), hash)
         await expect(page.locator('main h1').first()).toBeVisible()
         if (name === 'store' || name === 'store-failing') await expect(page.getByText(/History since|No local history yet/)).toBeVisible()
+        if (name === 'alerts') await expect(page.locator('.alert-list li.urgent').first()).toBeVisible()
         expect(await seriousViolations(page), `${name} (${theme})`).toEqual([])
         await h.screenshot(`${name}-${theme}`)
       }

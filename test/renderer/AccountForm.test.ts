@@ -38,7 +38,7 @@ describe('the add form', () => {
     await input('Days of activity').setValue('91')
     expect(w.text()).toContain('Days of activity must be between 1 and 90')
     await input('Monthly target').setValue('0')
-    expect(w.text()).toContain('The monthly target must be between 1 and 1000000000')
+    expect(w.text()).toContain('The monthly target must be between 1 and 1,000,000,000')
   })
 
   it('warns when another store already has the colour, and keeps the key write-only', async () => {
@@ -56,6 +56,38 @@ describe('the add form', () => {
     expect(bridge.core.accounts.list()).toHaveLength(2)
     expect(w.text()).toContain('Give the store a name')
     expect(w.text()).toContain('Enter the user id')
+  })
+
+  it("puts each field's message in that field's own block, named by its input", async () => {
+    const w = mount(AccountForm, { attachTo: document.body })
+    const field = (label: string) => w.findAll('.field').find((f) => f.find('label').text().startsWith(label))!
+    await field('Endpoint').find('input').setValue('ftp://nope')
+    await field('Monthly target').find('input').setValue('0')
+    await w.find('form').trigger('submit')
+    const expected: [string, string][] = [
+      ['Name', 'Give the store a name'],
+      ['User id', 'Enter the user id'],
+      ['Account id', 'Enter the account id'],
+      ['API key', 'Enter the API key'],
+      ['Endpoint', 'The address must start with https://'],
+      ['Monthly target', 'The monthly target must be between'],
+    ]
+    for (const [label, message] of expected) {
+      const f = field(label)
+      const error = f.find('.field-error')
+      expect(error.text(), label).toContain(message)
+      const input = f.find('input')
+      expect(input.attributes('aria-invalid'), label).toBe('true')
+      expect(input.attributes('aria-describedby'), label).toBe(error.attributes('id'))
+      expect(document.getElementById(error.attributes('id')!)?.textContent, label).toContain(message)
+    }
+    // No message stands outside the blocks as a row of its own.
+    expect(w.findAll('.field-error').every((e) => e.element.closest('.field') !== null)).toBe(true)
+    await field('Endpoint').find('input').setValue('https://example.com/api.php')
+    expect(field('Endpoint').find('.field-error').exists()).toBe(false)
+    expect(field('Endpoint').find('input').attributes('aria-invalid')).toBe('false')
+    expect(field('Endpoint').find('input').attributes('aria-describedby')).toBeUndefined()
+    w.unmount()
   })
 
   it('the accounts store saves a target and a per-store interval, and null clears them', async () => {

@@ -9,7 +9,17 @@ describe('freeStoreColour', () => {
     expect(freeStoreColour([STORE_COLOURS[1]!])).toBe(STORE_COLOURS[0])
   })
 
-  it('falls back to the first colour when every one is taken', () => {
+  it('gives 12 distinct colours, then repeats the least used, so 20 stores use each at most twice', () => {
+    expect(new Set(STORE_COLOURS.map((c) => c.toLowerCase())).size).toBe(STORE_COLOURS.length)
+    expect(STORE_COLOURS.length).toBeGreaterThanOrEqual(12)
+    const used: string[] = []
+    for (let i = 0; i < 20; i++) used.push(freeStoreColour(used))
+    expect(new Set(used.slice(0, STORE_COLOURS.length)).size).toBe(STORE_COLOURS.length)
+    const counts = STORE_COLOURS.map((c) => used.filter((u) => u === c).length)
+    expect(Math.max(...counts)).toBe(Math.ceil(20 / STORE_COLOURS.length))
+    // When every colour is taken once, the next store gets the first again.
     expect(freeStoreColour([...STORE_COLOURS])).toBe(STORE_COLOURS[0])
+    // A colour used twice is skipped for one used once.
+    expect(freeStoreColour([...STORE_COLOURS, STORE_COLOURS[0]!])).toBe(STORE_COLOURS[1])
   })
 })

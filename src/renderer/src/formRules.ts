@@ -58,7 +58,7 @@ export function intError(
   if (raw === '' || raw === null || raw === undefined) return optional ? null : `${label} is required`
   const n = Number(raw)
   if (!Number.isInteger(n)) return `${label} must be a whole number`
-  if (n < min || n > max) return `${label} must be between ${min} and ${max}`
+  if (n < min || n > max) return `${label} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`
   return null
 }
 

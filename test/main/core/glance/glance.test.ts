@@ -10,6 +10,7 @@ import {
   trayState,
   type GlanceInput,
 } from '../../../../src/main/core/glance/glance'
+import { glanceAgeText } from '../../../../src/shared/glance'
 import { DEFAULT_SIZES, type Account, type StoreStatus } from '../../../../src/shared/model'
 import { makeSnapshot } from '../../../helpers/snapshotFixtures'
 
@@ -130,5 +131,27 @@ describe('menu', () => {
     expect(inOneHour(NOW).toISOString()).toBe('2025-03-15T13:00:00.000Z')
     const t = tomorrowAtEight(new Date(2025, 2, 15, 23, 30))
     expect([t.getDate(), t.getHours(), t.getMinutes()]).toEqual([16, 8, 0])
+  })
+})
+
+describe('glance rows', () => {
+  const old = new Date(NOW.getTime() - 3 * 86_400_000 - 5 * 3_600_000).toISOString()
+  it('waits (not OK) before the first figures, and fails rather than waits when the first poll failed', () => {
+    const [waiting] = glanceStores(input({ snapshots: [], statuses: [status('a', { lastSuccessAt: null })] }))
+    expect(waiting).toMatchObject({ state: 'waiting', thisMonth: null, fetchedAt: null, stale: false, failing: false })
+    expect(glanceAgeText(waiting!, NOW)).toBeNull()
+    expect(glanceStores(input({ snapshots: [], statuses: [failing('a', 'network', 1)] }))[0]!.state).toBe('failing')
+  })
+
+  it('says how old the figures of a stale or failing row are, and nothing for a fresh one', () => {
+    const [fresh] = glanceStores(input({ snapshots: [pair('a', 37, 30)] }))
+    expect(fresh!.state).toBe('ok')
+    expect(glanceAgeText(fresh!, NOW)).toBeNull()
+    const [stale] = glanceStores(input({ snapshots: [pair('a', 37, 30, old)] }))
+    expect(stale!.state).toBe('stale')
+    expect(glanceAgeText(stale!, NOW)).toBe('as of 3 days ago')
+    const [broken] = glanceStores(input({ snapshots: [pair('a', 37, 30, old)], statuses: [failing('a', 'network', 4)] }))
+    expect(broken!.state).toBe('failing')
+    expect(glanceAgeText(broken!, NOW)).toBe('as of 3 days ago')
   })
 })

@@ -1,0 +1,42 @@
+/** Counts in words: singular or plural, the Overview's coverage line and the Alerts badge. */
+
+/** "1 store", "3 stores"; `many` defaults to `one` + "s". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+}
+
+/**
+ * What the Overview says the totals cover: nothing with one store and none hidden, "Totals cover
+ * both stores" or "all 4 stores" when none is hidden, "Totals cover 3 of 4 stores" otherwise.
+ */
+export function coverageText(shown: number, total: number): string {
+  if (shown >= total) return total <= 1 ? '' : total === 2 ? 'Totals cover both stores' : `Totals cover all ${counted(total, 'store')}`
+  return `Totals cover ${shown.toLocaleString('en-US')} of ${counted(total, 'store')}`
+}
+
+/** What the Alerts view lists that asks for the owner: unread alerts, failing stores, app warnings. */
+export interface AlertsBadgeInput {
+  unread: number
+  failing: number
+  warnings: number
+}
+
+/** The Alerts badge: the sum of what the Alerts view lists for action, and the same in words (empty when 0). */
+export function alertsBadge(input: AlertsBadgeInput): { count: number; label: string } {
+  const count = input.unread + input.failing + input.warnings
+  const parts = [
+    input.unread ? counted(input.unread, 'unread alert') : '',
+    input.failing ? `${counted(input.failing, 'store')} failing` : '',
+    input.warnings ? counted(input.warnings, 'warning') : '',
+  ].filter(Boolean)
+  return { count, label: parts.join(', ') }
+}
+
+/** A fraction as a whole percentage that never reads as none or all when it is neither: "<1%", ">99%". */
+export function shareText(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—'
+  const rounded = Math.round(fraction * 100)
+  if (fraction > 0 && rounded === 0) return '<1%'
+  if (fraction < 1 && rounded === 100) return '>99%'
+  return `${rounded}%`
+}
