@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import AppHeader from '../../src/renderer/src/components/AppHeader.vue'
 import { useAlertsStore } from '../../src/renderer/src/stores/alerts'
-import { alertsBadge, counted, coverageText, shareText } from '../../src/renderer/src/wording'
+import { alertsBadge, counted, coverageText, shareText, statusBarWarnings } from '../../src/renderer/src/wording'
 import type { LoggedAlert } from '../../src/shared/alerts'
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -22,6 +22,26 @@ describe('counts in words', () => {
     expect(coverageText(4, 4)).toBe('Totals cover all 4 stores')
     expect(coverageText(3, 4)).toBe('Totals cover 3 of 4 stores')
     expect(coverageText(0, 1)).toBe('Totals cover 0 of 1 store')
+  })
+})
+
+describe('the status bar', () => {
+  const store = (o: Partial<{ failing: boolean; needsAttention: boolean; stale: boolean }> = {}) => ({
+    failing: false,
+    needsAttention: false,
+    stale: false,
+    ...o,
+  })
+
+  it('counts each store once: attention first claims a failing store, then failing, then out of date', () => {
+    expect(statusBarWarnings([store(), store()])).toEqual([])
+    expect(statusBarWarnings([store({ failing: true, needsAttention: true }), store({ failing: true }), store({ failing: true })])).toEqual(
+      ['2 not updating', '1 needs attention'],
+    )
+    expect(statusBarWarnings([store({ needsAttention: true }), store({ needsAttention: true }), store({ stale: true })])).toEqual([
+      '2 need attention',
+      '1 out of date',
+    ])
   })
 })
 

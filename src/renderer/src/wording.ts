@@ -40,3 +40,25 @@ export function shareText(fraction: number | null): string {
   if (fraction < 1 && rounded === 100) return '>99%'
   return `${rounded}%`
 }
+
+/** A store as the status bar counts it. */
+export interface StatusBarStore {
+  failing: boolean
+  needsAttention: boolean
+  stale: boolean
+}
+
+/**
+ * The status bar's warnings, each store counted once: "1 needs attention" (the owner must act),
+ * "2 not updating" (failing, will be retried), "1 out of date".
+ */
+export function statusBarWarnings(stores: readonly StatusBarStore[]): string[] {
+  const attention = stores.filter((s) => s.needsAttention).length
+  const notUpdating = stores.filter((s) => s.failing && !s.needsAttention).length
+  const stale = stores.filter((s) => s.stale && !s.failing && !s.needsAttention).length
+  return [
+    notUpdating ? `${notUpdating.toLocaleString('en-US')} not updating` : '',
+    attention ? `${attention.toLocaleString('en-US')} ${attention === 1 ? 'needs' : 'need'} attention` : '',
+    stale ? `${stale.toLocaleString('en-US')} out of date` : '',
+  ].filter(Boolean)
+}

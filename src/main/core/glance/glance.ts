@@ -5,7 +5,7 @@
  */
 import type { SnapshotPair } from '../../../shared/ipc'
 import type { Account, StoreStatus } from '../../../shared/model'
-import { glanceStore, pctText, type GlanceStore } from '../../../shared/glance'
+import { glanceAgeText, glanceStore, pctText, type GlanceStore } from '../../../shared/glance'
 
 export { inOneHour, pctText, tomorrowAtEight, type GlanceStore } from '../../../shared/glance'
 
@@ -92,11 +92,15 @@ export type MenuAction =
 
 export type GlanceMenuItem = { type: 'separator' } | { type: 'item'; label: string; action: MenuAction; enabled?: boolean }
 
-/** One store's menu label: label, transactions this month with change, a mark when stale or failing. */
-export function storeMenuLabel(s: GlanceStore): string {
+/**
+ * One store's menu label: label, transactions this month with change, and when stale or failing a
+ * mark with the figures' age ("⚠ failing, as of 3 days ago").
+ */
+export function storeMenuLabel(s: GlanceStore, now: Date): string {
   const figure = s.thisMonth === null ? 'no figures yet' : `${n(s.thisMonth)} tx${s.changePct === null ? '' : ` (${pctText(s.changePct)})`}`
+  const age = glanceAgeText(s, now)
   const mark = s.failing ? ' ⚠ failing' : s.stale ? ' · stale' : ''
-  return `${s.label}: ${figure}${mark}`
+  return `${s.label}: ${figure}${mark}${mark && age ? `, ${age}` : ''}`
 }
 
 /** "HH:MM" of an instant in the computer's local time. */
@@ -109,7 +113,7 @@ function localHm(iso: string): string {
 export function trayMenu(input: GlanceInput): GlanceMenuItem[] {
   const stores = glanceStores(input).map((s): GlanceMenuItem => ({
     type: 'item',
-    label: storeMenuLabel(s),
+    label: storeMenuLabel(s, input.now),
     action: { kind: 'openStore', id: s.id },
   }))
   const mute: GlanceMenuItem[] = input.mutedUntil

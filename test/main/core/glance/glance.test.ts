@@ -110,7 +110,7 @@ describe('menu', () => {
     )
     expect(menu.map((m) => (m.type === 'item' ? m.label : '—'))).toEqual([
       'Harbour Café: 8,412 tx (+4.1 %)',
-      'Store b: 10 tx ⚠ failing',
+      'Store b: 10 tx ⚠ failing, as of 1 h ago',
       '—',
       'Refresh now',
       'Mute for 1 hour',
