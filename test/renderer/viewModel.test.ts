@@ -83,6 +83,9 @@ describe('the view model', () => {
     await Promise.all([vm.show(a!), vm.show(b!)])
     expect(vm.visible).toHaveLength(3)
     expect(bridge.core.accounts.settings().hiddenStores).toEqual([])
+    // Two clicks on one header: ascending, then descending.
+    await Promise.all([vm.sortBy('transactionsThisMonth'), vm.sortBy('transactionsThisMonth')])
+    expect(bridge.core.accounts.settings().comparisonSort).toEqual({ row: 'transactionsThisMonth', dir: 'desc' })
   })
 
   it("shows main's refusal and keeps the settings when the store is gone", async () => {

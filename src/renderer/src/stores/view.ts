@@ -102,7 +102,14 @@ export const useViewModel = defineStore('viewModel', () => {
   /** Brings a hidden store back into the comparison. */
   const show = (id: string) => apply(getApi().stores.unhide(id))
   /** Sorts by a figure: ascending, descending, then the user's order. */
-  const sortBy = (row: string) => save({ comparisonSort: nextSort(settings.settings.comparisonSort, row) })
+  // Clicks are applied one after the other, each to the sort main last answered with: two quick
+  // clicks on a header go ascending then descending, not ascending twice.
+  let sorting: Promise<void> = Promise.resolve()
+  const sortBy = (row: string): Promise<void> => {
+    const next = sorting.catch(() => undefined).then(() => save({ comparisonSort: nextSort(settings.settings.comparisonSort, row) }))
+    sorting = next
+    return next
+  }
   const setChartScale = (chartScale: Settings['chartScale']) => save({ chartScale })
   /** Moves a store one place up (-1) or down (+1) in the user's order. */
   const move = (id: string, delta: -1 | 1) => apply(getApi().stores.move(id, delta))
