@@ -10,7 +10,7 @@ import { STORE_COLOURS } from '../../shared/model'
 import type { DashboardParser } from './api'
 import { KeytarSecretStore, type AccountService } from './accounts'
 import { openUserData } from './userData'
-import { demoAccountInput, startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
+import { demoAccountInput, demoLeftoverIds, startDemoServer, type DemoServer, type DemoServerOptions } from './demo'
 import { TypedEvents } from './events'
 import { accountViews, createHandlers, type GlanceControl } from './handlers'
 import type { IpcHandlers } from './ipcDispatch'
@@ -107,6 +107,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       })),
     )
   }
+  /** Deletes the saved figures of demo stores an earlier demo run left (see demo/leftovers.ts). */
+  async function forgetDemoLeftovers(data: { snapshots: { remove(id: string): Promise<void> }; history: HistoryStore }): Promise<void> {
+    for (const id of await demoLeftoverIds(options.userDataDir)) {
+      await data.snapshots.remove(id)
+      await data.history.remove(id)
+    }
+  }
   async function leaveDemo(): Promise<void> {
     const server = demoServer
     if (!server) return
@@ -195,6 +202,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       history = data.history
       const mode = options.demo ?? 'auto'
       if (mode === 'on' || (mode === 'auto' && accounts.list().length === 0)) await startDemo()
+      else
+        await forgetDemoLeftovers(data).catch((err: unknown) =>
+          warn(`The saved figures of the demo stores could not be deleted: ${(err as Error).message}`),
+        )
       monitor = createMonitor({ ...data, clock, onWarning: warn, log, ...transportOptions, ...options.monitor })
       monitor.events.on('snapshot', (p) => events.emit('event:snapshot', p))
       monitor.events.on('status', (s) => events.emit('event:status', s))

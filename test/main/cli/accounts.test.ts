@@ -142,6 +142,23 @@ describe(`storeglance accounts with the real keychain${skipKeychain ? ' (SKIPPED
     expect((await cli(['accounts', 'remove', 'Harbour Café'], { home })).code).toBe(64)
   })
 
+  it.skipIf(skipKeychain)('remove without a keychain: the store goes, exit 4 says where its key was left', async () => {
+    requireKeychain()
+    const server = await demoServer({ stores: 1 })
+    const home = await tempHome()
+    const [account] = await seedAccounts(home, server, server.stores)
+    const r = await cli(['accounts', 'remove', 'Harbour Café'], { home, env: { DBUS_SESSION_BUS_ADDRESS: NO_DBUS } })
+    expect(r.code).toBe(4)
+    expect(r.stdout).toBe('Removed "Harbour Café" and its saved figures; its key is still in the keychain (see the warning).\n')
+    expect(r.stderr).toContain(
+      `Delete the entry "Storeglance/${account!.id}" (service Storeglance, account ${account!.id}) with your keychain app.`,
+    )
+    expect(await listJson(home)).toEqual([])
+    // It is indeed still there, where the warning says.
+    expect(await new KeytarSecretStore().get(account!.id)).toBe(server.stores[0]!.key)
+    await new KeytarSecretStore().delete(account!.id)
+  })
+
   it('add: exit 4 when no keychain answers (after the key was tested); nothing saved', async () => {
     const server = await demoServer({ stores: 1 })
     const home = await tempHome()

@@ -219,7 +219,9 @@ describe('storeglance fetch without STOREGLANCE_API_KEY', () => {
     await seedWithoutKeys(home, server, server.stores)
     const r = await cli(['fetch', ...target(server, server.stores[0]!)], { home })
     expect(r.code).toBe(4)
-    expect(r.stderr).toMatch(/^storeglance: The keychain holds no key for "Harbour Café"\. Set STOREGLANCE_API_KEY or add the store/)
+    expect(r.stderr).toMatch(
+      /^storeglance: The keychain holds no key for "Harbour Café"\. Set STOREGLANCE_API_KEY, or give the store its key again in Storeglance/,
+    )
   })
 
   it('exit 4 with the keychain’s own advice when no keychain answers', async () => {

@@ -120,8 +120,13 @@ const remove: Sub = async (args, io) => {
   if (positionals.length === 0) throw new UsageError('Say which store to remove (its id or label).', 'accounts remove')
   const core = await openCore(io)
   const account = findAccount(core.accounts, positionals[0]!, 'accounts remove')
-  const { warnings } = await core.accounts.remove(account.id)
+  const { warnings, keyLeft } = await core.accounts.remove(account.id)
   warnings.forEach((w) => io.err(`Warning: ${w}\n`))
+  // The store is gone either way; a key left in the keychain is a keychain failure (exit 4).
+  if (keyLeft) {
+    io.out(`Removed "${oneLine(account.label)}" and its saved figures; its key is still in the keychain (see the warning).\n`)
+    return EXIT.key
+  }
   io.out(`Removed "${oneLine(account.label)}", its key and its saved figures.\n`)
   return EXIT.ok
 }
@@ -133,7 +138,10 @@ const test: Sub = async (args, io) => {
   const core = await openCore(io)
   const account = findAccount(core.accounts, positionals[0]!, 'accounts test')
   const key = await core.accounts.getKey(account.id)
-  if (!key) throw new NoKeyError(`The keychain holds no key for "${oneLine(account.label)}". Remove the store and add it again.`)
+  if (!key)
+    throw new NoKeyError(
+      `The keychain holds no key for "${oneLine(account.label)}". Give the store its key again in Storeglance (Settings, the store's Edit): its saved figures stay.`,
+    )
   const started = Date.now()
   const s = await fetchDashboard({ ...requestFieldsOf(account), key })
   const figures = `${formatFigure(s.customers.allTime)} customers, ${formatFigure(s.transactions.thisMonth)} transactions this month`

@@ -52,8 +52,12 @@ export async function keyFor(target: FetchTarget, io: CliIo): Promise<string> {
   const account = core.accounts.list().find((a) => sameStore(a, target))
   const key = account ? await core.accounts.getKey(account.id) : null
   if (key) return key
-  const why = account ? `The keychain holds no key for "${account.label}".` : 'No API key for this store.'
-  throw new NoKeyError(`${why} Set STOREGLANCE_API_KEY or add the store with \`storeglance accounts add\`.`)
+  // A configured store keeps its figures when given its key again (the window's Edit form); a new one is added.
+  if (account)
+    throw new NoKeyError(
+      `The keychain holds no key for "${account.label}". Set STOREGLANCE_API_KEY, or give the store its key again in Storeglance (Settings, the store's Edit).`,
+    )
+  throw new NoKeyError('No API key for this store. Set STOREGLANCE_API_KEY or add the store with `storeglance accounts add`.')
 }
 
 /** Runs `storeglance fetch`; returns the exit code. */

@@ -3,6 +3,7 @@
  * goes through: an API key never leaves main inside an error message.
  */
 import { redact } from '../api'
+import { containsSecret } from '../redact'
 
 /** What went wrong, so the UI can react (e.g. highlight the key field on 'connection'). */
 export type AccountErrorKind = 'invalid' | 'duplicate' | 'not-found' | 'connection' | 'keychain'
@@ -58,4 +59,15 @@ export function checkApiKey(key: unknown): string {
   if (trimmed.length > 512) throw new AccountError('invalid', 'The API key is too long (more than 512 characters).')
   if (/[\p{Cc}]/u.test(trimmed)) throw new AccountError('invalid', 'The API key contains line breaks or other invisible characters.')
   return trimmed
+}
+
+/**
+ * Refuses a store whose name or ids hold its own API key (a key pasted into the wrong field): they
+ * are shown and saved everywhere, the key never is. The message does not repeat it.
+ */
+export function refuseKeyInFields(fields: { label: string; userId: string; accountId: string }, key: string): void {
+  const where = (['label', 'userId', 'accountId'] as const).find((f) => containsSecret(fields[f], key))
+  if (!where) return
+  const name = { label: 'store name', userId: 'user id', accountId: 'account id' }[where]
+  throw new AccountError('invalid', `The ${name} contains the API key; the key goes only in the API key field.`)
 }

@@ -6,9 +6,9 @@
  */
 import type { Account, AccountInput, Settings } from '../../../shared/model'
 import type { SecretStore } from '../ports'
-import { AccountError, checkApiKey, scrubKeyFromErrors } from './accountErrors'
+import { AccountError, checkApiKey, refuseKeyInFields, scrubKeyFromErrors } from './accountErrors'
 import { redact } from '../api'
-import { KeychainUnavailableError, MemorySecretStore } from './keychain'
+import { KEYCHAIN_SERVICE, KeychainUnavailableError, MemorySecretStore } from './keychain'
 import { applyAccountPatch } from './accountPatch'
 import { accountInputSchema, describeIssues, newAccountId, sameStore, settingsPatchSchema, type StoreIdentity } from './schemas'
 import { SettingsFileError, type LoadedSettings, type SettingsFile } from './settingsFile'
@@ -56,7 +56,8 @@ export interface AccountService {
   /** Changes anything but the identity; a new key is tested, then replaces the old one. */
   update(id: string, patch: unknown, newKey?: string): Promise<Account>
   /** Removes the store and its key, then calls onRemoved; warnings say what could not be cleaned up. */
-  remove(id: string): Promise<{ warnings: string[] }>
+  /** `keyLeft`: the store is gone but its key could not be deleted from the keychain (a warning says where it is). */
+  remove(id: string): Promise<{ warnings: string[]; keyLeft: boolean }>
   /** True when the keychain holds a key for this store. */
   hasKey(id: string): Promise<boolean>
   /** The store's key, for the API client only; null when the store or its key is unknown. */
@@ -225,6 +226,7 @@ class AccountServiceImpl implements AccountService {
     const parsed = accountInputSchema.safeParse(input)
     if (!parsed.success) throw new AccountError('invalid', describeIssues(parsed.error))
     const key = checkApiKey(rawKey)
+    refuseKeyInFields(parsed.data, key)
     this.refuseDuplicate(parsed.data)
     const account: Account = { id: newAccountId(), ...parsed.data }
     await this.test(account, key) // outside the lock: a slow server must not block other edits
@@ -249,6 +251,7 @@ class AccountServiceImpl implements AccountService {
     if (!current.demo) this.assertWritable()
     const key = rawKey === undefined ? undefined : checkApiKey(rawKey)
     const preview = applyAccountPatch(current, patch)
+    if (key !== undefined) refuseKeyInFields(preview, key)
     if (key !== undefined && !current.demo) await this.test(preview, key)
     const run = current.demo ? this.exclusive : this.locked
     return run(async () => {
@@ -281,10 +284,12 @@ class AccountServiceImpl implements AccountService {
     this.accounts = accounts
   }
 
-  remove(id: string): Promise<{ warnings: string[] }> {
+  remove(id: string): Promise<{ warnings: string[]; keyLeft: boolean }> {
     return this.exclusive(async () => {
       const warnings: string[] = []
-      const acc = this.demo.find((a) => a.id === id) ?? (await this.removeSaved(id, warnings))
+      const saved = this.demo.find((a) => a.id === id) ? null : await this.removeSaved(id, warnings)
+      const acc = saved?.account ?? this.demo.find((a) => a.id === id)!
+      const keyLeft = saved?.keyLeft ?? false
       if (acc.demo) {
         this.demo = this.demo.filter((a) => a.id !== id)
         await this.demoSecrets.delete(id)
@@ -295,25 +300,30 @@ class AccountServiceImpl implements AccountService {
       } catch (err) {
         warnings.push(`"${acc.label}" was removed, but its saved figures could not all be deleted: ${errorText(err)}`)
       }
-      return { warnings }
+      return { warnings, keyLeft }
     })
   }
 
   /** Removes a saved store from settings.json and its key, under the lock, from the file as it is now. */
-  private async removeSaved(id: string, warnings: string[]): Promise<Account> {
-    const work = async (): Promise<Account> => {
+  private async removeSaved(id: string, warnings: string[]): Promise<{ account: Account; keyLeft: boolean }> {
+    const work = async (): Promise<{ account: Account; keyLeft: boolean }> => {
       if (this.deps.lock) await this.refresh()
       const acc = this.mustFind(id)
       this.assertWritable()
       const remaining = this.accounts.filter((a) => a.id !== id)
       await this.deps.settingsFile.save({ settings: this.current, accounts: remaining })
       this.accounts = remaining
+      let keyLeft = false
       try {
         await this.deps.secrets.delete(id)
       } catch (err) {
-        warnings.push(`"${acc.label}" was removed, but its API key could not be deleted from the keychain: ${errorText(err)}`)
+        keyLeft = true
+        warnings.push(
+          `"${acc.label}" was removed, but its API key could not be deleted from the keychain (${errorText(err)}). ` +
+            `Delete the entry "${KEYCHAIN_SERVICE}/${id}" (service ${KEYCHAIN_SERVICE}, account ${id}) with your keychain app.`,
+        )
       }
-      return acc
+      return { account: acc, keyLeft }
     }
     return this.deps.lock ? this.deps.lock.run(work) : work()
   }

@@ -101,12 +101,26 @@ const endpointSchema = z
   })
   .transform(normalizeEndpoint)
 
+/**
+ * A store name as one plain line: control characters (line breaks, NUL…) become spaces and the
+ * bidirectional overrides and isolates are dropped, so a name cannot break a notification, the
+ * tray menu or a CSV line, or show its text reversed. Applied when reading too: it never refuses.
+ */
+export function cleanLabel(label: string): string {
+  return label
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+}
+
 const editableFields = {
   label: z
     .string()
-    .trim()
-    .min(1, 'The store name is empty')
-    .max(MAX_LABEL_LENGTH, `The store name must be ${MAX_LABEL_LENGTH} characters or fewer`),
+    .transform(cleanLabel)
+    .pipe(
+      z.string().min(1, 'The store name is empty').max(MAX_LABEL_LENGTH, `The store name must be ${MAX_LABEL_LENGTH} characters or fewer`),
+    ),
   timeZone: z.string().trim().refine(isValidTimeZone, 'Unknown time zone (expected an IANA name such as Europe/Paris)'),
   colour: z
     .string()

@@ -14,3 +14,4 @@ export { renderXml, renderJson, renderErrorXml, renderErrorJson, escapeXml, form
 export { readRequest, sectionsOf } from './request'
 export { localCutMs } from './time'
 export { demoAccountInput } from './accountInput'
+export { demoLeftoverIds } from './leftovers'

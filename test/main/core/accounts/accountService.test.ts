@@ -107,6 +107,30 @@ describe('account service: add', () => {
     expect(testConnection).not.toHaveBeenCalled()
   })
 
+  it('refuses a store whose name or ids hold its key, without repeating the key', async () => {
+    const { service, testConnection, fileText } = await setup()
+    for (const [field, name] of [
+      ['label', 'store name'],
+      ['userId', 'user id'],
+      ['accountId', 'account id'],
+    ] as const) {
+      const err = await service.add(storeInput({ [field]: `x${KEY}` }), KEY).catch((e: unknown) => e)
+      expect(err).toMatchObject({ kind: 'invalid', message: `The ${name} contains the API key; the key goes only in the API key field.` })
+      expectNoKey(err)
+    }
+    const a = await service.add(storeInput(), KEY)
+    await expect(service.update(a.id, { label: KEY }, KEY)).rejects.toMatchObject({ kind: 'invalid' })
+    expect(testConnection).toHaveBeenCalledTimes(1)
+    expect(await fileText()).not.toContain(KEY)
+  })
+
+  it('keeps a store name to one plain line: control characters become spaces, direction overrides go', async () => {
+    const { service } = await setup()
+    const a = await service.add(storeInput({ label: ' Evil\u0000\nline\u202Eabc\u2066 ' }), KEY)
+    expect(a.label).toBe('Evil lineabc')
+    await expect(service.add(storeInput({ label: '\u202E\n' }), KEY)).rejects.toMatchObject({ kind: 'invalid' })
+  })
+
   it('refuses a duplicate (same endpoint, user and account), naming the existing store', async () => {
     const { service, testConnection } = await setup()
     await service.add(storeInput(), KEY)
@@ -226,7 +250,7 @@ describe('account service: update and remove', () => {
     const { service, secrets, onRemoved, fileText } = await setup()
     const a = await service.add(storeInput(), KEY)
     const b = await service.add(storeInput({ label: 'Second', accountId: '2' }), 'OTHER-KEY')
-    expect(await service.remove(a.id)).toEqual({ warnings: [] })
+    expect(await service.remove(a.id)).toEqual({ warnings: [], keyLeft: false })
     expect(await secrets.get(a.id)).toBeNull()
     expect(await secrets.get(b.id)).toBe('OTHER-KEY')
     expect(onRemoved).toHaveBeenCalledWith(a.id)
@@ -241,7 +265,9 @@ describe('account service: update and remove', () => {
     secrets.delete = async () =>
       Promise.reject(new KeychainUnavailableError('locked', 'your keyring is locked: unlock your keyring', 'locked'))
     onRemoved.mockRejectedValueOnce(new Error('disk gone'))
-    const { warnings } = await service.remove(a.id)
+    const { warnings, keyLeft } = await service.remove(a.id)
+    expect(keyLeft).toBe(true)
+    expect(warnings[0]).toContain(`Delete the entry "Storeglance/${a.id}"`)
     expect(warnings).toEqual([
       expect.stringMatching(/"Main Street" was removed, but its API key could not be deleted.*unlock your keyring/),
       expect.stringMatching(/saved figures.*disk gone/),
