@@ -96,7 +96,11 @@ export function wireGlance(deps: GlanceWiringDeps): GlanceWiring {
   const redraw = () => tray?.update(glanceInput(core))
   const offs = [core.events.on('event:snapshot', redraw), core.events.on('event:status', redraw), core.alerts.events.on('changed', redraw)]
 
-  const notifier = createNotifier({ sound: () => core.accounts.settings().alerts.sound, open: deps.show })
+  const notifier = createNotifier({
+    sound: () => core.accounts.settings().alerts.sound,
+    open: deps.show,
+    label: (id) => core.accounts.list().find((a) => a.id === id)?.label ?? id,
+  })
   let batch: LoggedAlert[] = []
   offs.push(
     core.alerts.events.on('alerts', (alerts) => {

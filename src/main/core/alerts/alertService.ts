@@ -9,6 +9,7 @@ import { TypedEvents } from '../events'
 import type { PollOutcome } from '../monitor'
 import type { AlertBook, LoggedAlert } from './alertBook'
 import type { AlertLog, AlertStore, EngineContext, EngineEvent, NotificationSettings } from './types'
+import { muteActive } from './delivery'
 
 export interface AlertServiceDeps {
   book: AlertBook
@@ -43,7 +44,8 @@ export function engineContext(accounts: readonly Account[], settings: Notificati
     if (own && own.openingHours !== undefined) store.openingHours = own.openingHours
     stores.set(a.id, store)
   }
-  return { settings, stores, localTimeZone }
+  // The service runs on the wall clock (the app, `watch`), which may be set back.
+  return { settings, stores, localTimeZone, liveClock: true }
 }
 
 export type AlertService = ReturnType<typeof createAlertService>
@@ -92,9 +94,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     /** The active mute's end, or null. */
     mutedUntil(): string | null {
       const mute = deps.book.state().mute
-      if (!mute) return null
-      const t = deps.now().getTime()
-      return t >= Date.parse(mute.from) && t < Date.parse(mute.until) ? mute.until : null
+      return muteActive(mute, deps.now(), true) ? (mute?.until ?? null) : null
     },
     /** The log, newest first. */
     list: (): LoggedAlert[] => [...deps.book.log()].reverse(),

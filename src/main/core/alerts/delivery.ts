@@ -7,11 +7,14 @@ import type { MuteState } from './state'
 import type { AlertSettings, AlertStore, SuppressedBy } from './types'
 import { windowStart } from './wallClock'
 
-/** A mute covers `[from, until)`. */
-export function muteActive(mute: MuteState | null, at: Date): boolean {
+/**
+ * A mute covers `[from, until)`. With `liveClock` (the wall clock may have been set back since the
+ * mute was set) it covers every moment before `until`, so setting the clock back never ends it.
+ */
+export function muteActive(mute: MuteState | null, at: Date, liveClock = false): boolean {
   if (!mute) return false
   const t = at.getTime()
-  return t >= Date.parse(mute.from) && t < Date.parse(mute.until)
+  return (liveClock || t >= Date.parse(mute.from)) && t < Date.parse(mute.until)
 }
 
 /** Quiet hours are on at `at` (computer's local time; weekdays counted from the day a window starts). */
@@ -26,12 +29,13 @@ export function suppression(
   settings: AlertSettings,
   mute: MuteState | null,
   localTimeZone: string,
+  liveClock = false,
 ): SuppressedBy | undefined {
   if (!settings.enabled) return 'disabled'
   if (store.notify === 'none' || (store.notify === 'important' && !alert.urgent)) return 'level'
   if (alert.urgent) return undefined
   const at = new Date(alert.at)
-  if (muteActive(mute, at)) return 'muted'
+  if (muteActive(mute, at, liveClock)) return 'muted'
   if (inQuietHours(settings, at, localTimeZone)) return 'quietHours'
   return undefined
 }

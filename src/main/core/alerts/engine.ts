@@ -47,7 +47,7 @@ export function step(state: EngineState, event: EngineEvent, ctx: EngineContext)
   const alerts = raised.map((r): Alert => {
     const urgent = URGENT_KINDS.has(r.kind)
     const base = { at: event.at, store: event.store, kind: r.kind, urgent, title: r.title, body: r.body }
-    const why = suppression(base, store, ctx.settings, state.mute, ctx.localTimeZone)
+    const why = suppression(base, store, ctx.settings, state.mute, ctx.localTimeZone, ctx.liveClock)
     return why ? { ...base, delivered: false, suppressedBy: why } : { ...base, delivered: true }
   })
   return { state: { ...state, stores: { ...state.stores, [event.store]: s } }, alerts }

@@ -30,6 +30,11 @@ export interface EngineContext {
   stores: ReadonlyMap<string, AlertStore>
   /** The computer's zone, for quiet hours. */
   localTimeZone: string
+  /**
+   * Events come from the wall clock, which may be set back (the live app, `watch`): a mute is then
+   * active while the time is before its end. Unset (a replay, strictly in time order): `[at, until)`.
+   */
+  liveClock?: boolean
 }
 
 /** One thing that happened: a poll's outcome, or the user muting/unmuting. `at` is ISO-8601. */

@@ -25,6 +25,7 @@ import type { DataLock } from '../dataLock'
 import { addDays, localDate } from '../../../shared/period'
 import type { WarningSink } from './snapshotStore'
 import { createKeyedQueue } from '../queue'
+import { mergeDayRecord } from './historyMerge'
 
 /** Days of history kept, today included; older records are dropped on the next write. */
 export const HISTORY_DAYS = 400
@@ -187,15 +188,24 @@ function normalize(records: HistoryRecord[]): HistoryRecord[] {
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
 }
 
-/** Replaces the record of `entry.day`, or inserts it in order. The latest call for a day wins. */
+/**
+ * Replaces the record of `entry.day`, or inserts it in order. The latest call for a day wins its
+ * figures; the replaced record's activity dates that `entry` lacks are kept (see mergeDayRecord).
+ */
 function upsert(records: HistoryRecord[], entry: HistoryRecord): HistoryRecord[] {
-  return normalize([...records.filter((r) => r.day !== entry.day), entry])
+  const merged = mergeDayRecord(
+    records.find((r) => r.day === entry.day),
+    entry,
+  )
+  return normalize([...records.filter((r) => r.day !== entry.day), merged])
 }
 
 /**
  * Keeps each (campaign, date) quantity only in the newest record that has it. A snapshot carries
  * the last ~30 days of activity, so storing it whole every day would repeat each figure 30 times;
- * this keeps one copy, the latest known. The newest record keeps its activity whole.
+ * this keeps one copy, the latest known. The newest record keeps its activity whole. A pair is
+ * dropped from a record only where a newer record holds it, so compaction alone never loses one;
+ * `upsert` keeps the replaced record's pairs, so replacing a record does not either.
  */
 function compact(records: HistoryRecord[]): HistoryRecord[] {
   const covered = new Set<string>()
