@@ -349,7 +349,7 @@ describe('the poller', () => {
     expect(calls.filter((c) => c === 's0').length).toBe(1)
   })
 
-  it('treats a snapshot dated in the future as fetched now, instead of waiting for that date', async () => {
+  it('fetches a snapshot dated far in the future again in its slot, instead of waiting for that date', async () => {
     const clock = new FakeClock()
     const p = instantPolls(clock)
     const { poller } = setup({ poll: p.poll }, clock)
