@@ -3,7 +3,7 @@
  * row (figures, change, state) and when the two mute choices end. No Node, DOM or Electron.
  */
 import type { Account, StoreSnapshot, StoreStatus } from './model'
-import { ageText } from './period'
+import { ageText, isFromTheFuture } from './period'
 
 /** A store's state on the glance, most pressing first; waiting = no figures and no failure yet. */
 export type GlanceRowState = 'attention' | 'failing' | 'stale' | 'waiting' | 'ok'
@@ -24,7 +24,10 @@ export interface GlanceStore {
   state: GlanceRowState
 }
 
-/** One store's glance row. Stale = figures older than twice the store's interval (own or the app's). */
+/**
+ * One store's glance row. Stale = figures older than twice the store's interval (own or the app's),
+ * or dated in the future.
+ */
 export function glanceStore(
   account: Account,
   snap: StoreSnapshot | null,
@@ -36,7 +39,8 @@ export function glanceStore(
   const age = snap ? now.getTime() - Date.parse(snap.fetchedAt) : Infinity
   const thisMonth = snap?.transactions.thisMonth ?? null
   const base = snap?.transactions.samePeriodLastMonth ?? null
-  const stale = snap !== null && age > 2 * interval
+  // Figures dated in the future (the clock was set back since) have an unknown age: never fresh.
+  const stale = snap !== null && (age > 2 * interval || isFromTheFuture(Date.parse(snap.fetchedAt), now.getTime()))
   const attention = Boolean(status?.needsAttention)
   const failing = Boolean(status?.error) || attention
   return {

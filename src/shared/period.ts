@@ -149,10 +149,28 @@ export function shareOf(value: number | null, total: number | null): number | nu
   return value / total
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago": the age every figure on screen carries. */
+/**
+ * How far in the future a figure may be dated before we stop believing its age: clocks of two
+ * computers (or one after a small correction) disagree by seconds, not minutes.
+ */
+export const CLOCK_SKEW_MS = 2 * 60_000
+
+/**
+ * True when an instant (ms) lies further ahead of `now` than clocks plausibly disagree: the wall
+ * clock was set back since, so the figure's real age is unknown (never "fresh").
+ */
+export function isFromTheFuture(atMs: number, nowMs: number): boolean {
+  return atMs - nowMs > CLOCK_SKEW_MS
+}
+
+/**
+ * "just now", "5 min ago", "3 h ago", "2 days ago": the age every figure on screen carries; a
+ * figure dated in the future (the clock was set back) has an unknown age, never "just now".
+ */
 export function ageText(fetchedAt: string, now: Date): string {
   const ms = now.getTime() - new Date(fetchedAt).getTime()
   if (!Number.isFinite(ms)) return 'unknown age'
+  if (ms < -CLOCK_SKEW_MS) return 'unknown age (clock changed)'
   const min = Math.floor(ms / 60_000)
   if (min < 1) return 'just now'
   if (min < 60) return `${min} min ago`

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { ageText, change, coverageText, daysInMonth, formatChange, localDate, shareOf, totalOf } from '../../src/shared/period'
+import {
+  ageText,
+  change,
+  isFromTheFuture,
+  coverageText,
+  daysInMonth,
+  formatChange,
+  localDate,
+  shareOf,
+  totalOf,
+} from '../../src/shared/period'
 
 describe('change against the same period last month', () => {
   it('gives a signed percentage against a known, non-zero base', () => {
@@ -59,5 +69,11 @@ describe('age', () => {
     expect(ageText('2026-11-29T09:00:00Z', now)).toBe('3 h ago')
     expect(ageText('2026-11-25T12:00:00Z', now)).toBe('4 days ago')
     expect(ageText('garbage', now)).toBe('unknown age')
+  })
+  it('never calls a figure dated in the future fresh: the clock was set back since', () => {
+    expect(ageText('2026-11-29T12:01:00Z', now)).toBe('just now')
+    expect(ageText('2026-11-29T15:00:00Z', now)).toBe('unknown age (clock changed)')
+    expect(isFromTheFuture(Date.parse('2026-11-29T12:01:00Z'), now.getTime())).toBe(false)
+    expect(isFromTheFuture(Date.parse('2026-11-29T12:02:01Z'), now.getTime())).toBe(true)
   })
 })

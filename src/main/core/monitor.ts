@@ -108,11 +108,30 @@ export function createMonitor(deps: MonitorDeps) {
     }
   }
 
+  /** What each poll in flight asked with (endpoint, user, account, format, sizes), by store. */
+  const askedWith = new Map<string, { request: string }>()
+  const requestOf = (a: Account): string => JSON.stringify(requestFieldsOf(a))
+  /** True when the store's account now asks differently than `request` (it was edited meanwhile). */
+  const editedSince = (id: string, request: string): boolean => {
+    const account = deps.accounts.list().find((a) => a.id === id)
+    return account !== undefined && requestOf(account) !== request
+  }
+
   async function pollOne(id: string, signal: AbortSignal): Promise<void> {
     const account = deps.accounts.list().find((a) => a.id === id)
     if (!account) throw new Error('This store was removed.')
     const at = new Date(deps.clock.now()).toISOString()
-    const snapshot = await fetchWithOutcome(account, at, signal)
+    const asked = { request: requestOf(account) }
+    askedWith.set(id, asked)
+    const snapshot = await fetchWithOutcome(account, at, signal).finally(() => {
+      if (askedWith.get(id) === asked) askedWith.delete(id)
+    })
+    // An answer for the account as it was before an edit is not the edited account's snapshot.
+    if (editedSince(id, asked.request)) {
+      poller.restart(id)
+      signal.throwIfAborted()
+      throw new Error(`${account.label} was edited during the request; asking again.`)
+    }
     const before = pairs.get(id)
     const { changed } = await deps.snapshots.save(id, snapshot)
     signal.throwIfAborted()
@@ -223,10 +242,14 @@ export function createMonitor(deps: MonitorDeps) {
     async accountsChanged(): Promise<void> {
       await loadStored()
       sync()
+      for (const [id, asked] of askedWith) if (editedSince(id, asked.request)) poller.restart(id)
     },
     refresh: (id?: string) => poller.refresh(id),
-    /** Polls one store now, past the debounce: its key was just fixed or it was just enabled. */
-    refreshNow: (id: string) => poller.refresh(id, true),
+    /**
+     * Polls one store now, past the debounce: its key was just fixed or it was just enabled. A poll
+     * in flight went out with the old key, so it is aborted and asked again at once.
+     */
+    refreshNow: (id: string) => (poller.isPolling(id) ? poller.restart(id) : poller.refresh(id, true)),
     pause: () => poller.pause(),
     resume: () => poller.resume(),
     setOnline: (online: boolean) => poller.setOnline(online),

@@ -9,6 +9,7 @@ import type { Clock, TimerHandle } from '../ports'
 import { backoffDelay, classifyFailure, jitteredInterval } from './backoff'
 import { entryStatus, spreadEntries, type Entry } from './schedule'
 import { withDeadline } from './deadline'
+import { correctClockJumps } from './clockJump'
 
 export interface PollTarget {
   id: string
@@ -91,6 +92,7 @@ export function createPoller(opts: PollerOptions) {
     timer = null
     if (!started) return
     const now = clock.now()
+    correctClockJumps([...entries.values()], now, !paused && online, spreadOut).forEach(emit)
     const due = [...entries.values()]
       .filter((e) => !e.inFlight && e.nextAt <= now && (e.forced || (!paused && online)))
       .sort((a, b) => a.nextAt - b.nextAt)
@@ -116,6 +118,8 @@ export function createPoller(opts: PollerOptions) {
         running.delete(done)
         e.inFlight = null
         e.running = null
+        // "Refresh now" arrived meanwhile (a key just fixed): ask again at once, past debounce and backoff.
+        if (e.rerun) Object.assign(e, { rerun: false, nextAt: clock.now(), forced: !paused, lastRefreshAt: clock.now() })
         if (entries.get(e.id) === e) emit(e)
         // Start whatever is waiting first, so "idle" means nothing is due either.
         pump()
@@ -192,6 +196,7 @@ export function createPoller(opts: PollerOptions) {
           running: null,
           abortedOnPurpose: false,
           forced: false,
+          rerun: false,
           lastSuccessAt: Number.isFinite(last) ? last : null,
           lastRefreshAt: null,
           failures: 0,
@@ -244,19 +249,35 @@ export function createPoller(opts: PollerOptions) {
     },
     /**
      * "Refresh now" for one store or all; debounced (unless `immediate`, for a fixed key or a store
-     * just enabled), and never a second request for a store in flight.
+     * just enabled), and never a second request for a store in flight: an immediate one is run
+     * again as soon as its poll settles, whatever the outcome.
      */
     refresh(id?: string, immediate = false): void {
       const now = clock.now()
       for (const e of entries.values()) {
         if (id !== undefined && e.id !== id) continue
-        if (e.inFlight || paused) continue
+        if (paused) continue
+        if (e.inFlight) {
+          e.rerun ||= immediate
+          continue
+        }
         if (!immediate && e.lastRefreshAt !== null && now - e.lastRefreshAt < debounceMs) continue
         e.lastRefreshAt = now
         e.nextAt = now
         e.forced = true
       }
       pump()
+    },
+    /** The store's account changed under its poll in flight: abort that poll (not a failure) and poll again at once. */
+    restart(id: string): void {
+      const e = entries.get(id)
+      if (!e?.inFlight) return
+      Object.assign(e, { abortedOnPurpose: true, rerun: true })
+      e.inFlight.abort()
+    },
+    /** True while a poll of the store is in flight. */
+    isPolling(id: string): boolean {
+      return Boolean(entries.get(id)?.inFlight)
     },
     status(id: string): StoreStatus | null {
       const e = entries.get(id)

@@ -4,6 +4,7 @@
  * the time comes in as `now`.
  */
 import type { StoreStatus } from '../../../shared/model'
+import { isFromTheFuture } from '../../../shared/period'
 
 /** One store's schedule and its last outcome. */
 export interface Entry {
@@ -16,6 +17,8 @@ export interface Entry {
   /** Set when a request is aborted on purpose (pause, offline, removal): not a failure. */
   abortedOnPurpose: boolean
   forced: boolean
+  /** "Refresh now" arrived while a poll was in flight: poll again as soon as it settles. */
+  rerun: boolean
   lastSuccessAt: number | null
   lastRefreshAt: number | null
   failures: number
@@ -38,7 +41,8 @@ export function entryStatus(e: Entry, now: number, p: PollerState): StoreStatus 
   else if (p.paused) state = 'paused'
   else if (e.error) state = 'error'
   else if (e.lastSuccessAt === null) state = 'idle'
-  else if (now - e.lastSuccessAt > 2 * e.intervalMs) state = 'stale'
+  // Dated in the future: the clock was set back since, and the figures' real age is unknown.
+  else if (now - e.lastSuccessAt > 2 * e.intervalMs || isFromTheFuture(e.lastSuccessAt, now)) state = 'stale'
   else state = 'ok'
   return {
     id: e.id,
@@ -52,14 +56,16 @@ export function entryStatus(e: Entry, now: number, p: PollerState): StoreStatus 
 
 /**
  * Spreads the entries' next polls over `windowMs` from `now`, each in its own slot (jittered by
- * `random`), never before its stored snapshot is due; with `onlyOverdue`, entries not yet due keep
- * their time.
+ * `random`), never before its stored snapshot is due (one dated in the future is due at once);
+ * with `onlyOverdue`, entries not yet due keep their time.
  */
 export function spreadEntries(list: Entry[], now: number, windowMs: number, random: () => number, onlyOverdue: boolean): void {
   list.forEach((e, i) => {
     const slot = now + Math.round(((i + random()) * windowMs) / list.length)
-    // A snapshot dated in the future (a clock once set ahead) counts as fetched now.
-    const dueBySnapshot = e.lastSuccessAt === null ? now : Math.min(e.lastSuccessAt, now) + e.intervalMs
+    // A snapshot dated slightly ahead counts as fetched now; one dated well in the future (the clock
+    // was set back since) has an unknown age, so it is fetched again in its slot.
+    const known = e.lastSuccessAt !== null && !isFromTheFuture(e.lastSuccessAt, now)
+    const dueBySnapshot = known ? Math.min(e.lastSuccessAt!, now) + e.intervalMs : now
     if (!onlyOverdue || e.nextAt <= now) e.nextAt = Math.max(slot, dueBySnapshot)
   })
 }

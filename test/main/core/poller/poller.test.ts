@@ -250,6 +250,63 @@ describe('the poller', () => {
     expect(p.calls.length).toBe(5)
   })
 
+  it('runs an immediate refresh asked during a poll as soon as that poll settles, past debounce and backoff', async () => {
+    const clock = new FakeClock()
+    const p = manualPolls(clock)
+    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
+    poller.setTargets(targets(1, 300))
+    poller.start()
+    await clock.advance(0)
+    expect(p.open().length).toBe(1)
+    // The key is fixed while the poll with the old key is still out: it fails, then polls again at once.
+    poller.refresh('s0', true)
+    await p.settle('s0', { kind: 'api', message: 'Invalid key' })
+    expect(p.calls.length).toBe(2)
+    expect(p.calls[1]!.at).toBe(p.calls[0]!.at)
+    await p.settle('s0')
+    expect(poller.status('s0')).toMatchObject({ state: 'ok', error: null })
+    // A transient failure would back off; the asked-for rerun still goes at once, and only once.
+    poller.refresh('s0', true)
+    await flush()
+    expect(p.open().length).toBe(1)
+    expect(p.calls.length).toBe(3)
+    poller.refresh('s0', true)
+    poller.refresh('s0', true)
+    await p.settle('s0', { kind: 'network', message: 'reset' })
+    expect(p.calls.length).toBe(4)
+    await p.settle('s0')
+    expect(p.calls.length).toBe(4)
+  })
+
+  it('does not rerun a store in flight on a plain (debounced) refresh', async () => {
+    const clock = new FakeClock()
+    const p = manualPolls(clock)
+    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
+    poller.setTargets(targets(1, 300))
+    poller.start()
+    await clock.advance(0)
+    poller.refresh('s0')
+    await p.settle('s0')
+    expect(p.calls.length).toBe(1)
+  })
+
+  it('restarts a poll whose account changed: aborted without counting a failure, then asked again at once', async () => {
+    const clock = new FakeClock()
+    const p = manualPolls(clock)
+    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
+    poller.setTargets(targets(1, 300))
+    poller.start()
+    await clock.advance(0)
+    expect(poller.isPolling('s0')).toBe(true)
+    poller.restart('s0')
+    await flush()
+    expect(p.calls[0]!.signal.aborted).toBe(true)
+    expect(p.calls.length).toBe(2)
+    expect(poller.status('s0')!.error).toBeNull()
+    await p.settle('s0')
+    expect(poller.status('s0')!.state).toBe('ok')
+  })
+
   it('stops polling a dropped store, counts its request until it settles, and says it is idle', async () => {
     const clock = new FakeClock()
     // Requests that ignore their abort signal, as a stuck socket or keychain prompt might.
@@ -292,7 +349,7 @@ describe('the poller', () => {
     expect(calls.filter((c) => c === 's0').length).toBe(1)
   })
 
-  it('treats a snapshot dated in the future as fetched now, instead of waiting for that date', async () => {
+  it('fetches a snapshot dated far in the future again in its slot, instead of waiting for that date', async () => {
     const clock = new FakeClock()
     const p = instantPolls(clock)
     const { poller } = setup({ poll: p.poll }, clock)

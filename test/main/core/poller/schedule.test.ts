@@ -12,6 +12,7 @@ const entry = (over: Partial<Entry> = {}): Entry => ({
   running: null,
   abortedOnPurpose: false,
   forced: false,
+  rerun: false,
   lastSuccessAt: null,
   lastRefreshAt: null,
   failures: 0,
@@ -33,6 +34,11 @@ describe('entryStatus', () => {
     expect(entryStatus(entry({ lastSuccessAt: NOW - 10 * MIN - 1 }), NOW, running).state).toBe('stale')
   })
 
+  it('never calls figures dated in the future fresh (the clock was set back), allowing for small skew', () => {
+    expect(entryStatus(entry({ lastSuccessAt: NOW + MIN }), NOW, running).state).toBe('ok')
+    expect(entryStatus(entry({ lastSuccessAt: NOW + 3 * 60 * MIN }), NOW, running).state).toBe('stale')
+  })
+
   it('gives the next attempt only while started', () => {
     expect(entryStatus(entry({ nextAt: NOW + MIN }), NOW, running).nextAttemptAt).toBe(new Date(NOW + MIN).toISOString())
     expect(entryStatus(entry(), NOW, { ...running, started: false }).nextAttemptAt).toBeNull()
@@ -46,11 +52,17 @@ describe('spreadEntries', () => {
     expect(list.map((e) => e.nextAt - NOW)).toEqual([2_500, 7_500, 4 * MIN])
   })
 
-  it('with onlyOverdue leaves stores not yet due alone; a snapshot from the future counts as now', () => {
+  it('with onlyOverdue leaves stores not yet due alone; a snapshot slightly ahead counts as now', () => {
     const later = entry({ id: 'later', nextAt: NOW + MIN })
-    const future = entry({ id: 'future', lastSuccessAt: NOW + 60 * MIN })
-    spreadEntries([later, future], NOW, 10_000, () => 0, true)
+    const ahead = entry({ id: 'ahead', lastSuccessAt: NOW + MIN })
+    spreadEntries([later, ahead], NOW, 10_000, () => 0, true)
     expect(later.nextAt).toBe(NOW + MIN)
-    expect(future.nextAt).toBe(NOW + 5 * MIN)
+    expect(ahead.nextAt).toBe(NOW + 5 * MIN)
+  })
+
+  it('fetches a snapshot dated well in the future (the clock was set back) in its slot, not an interval later', () => {
+    const future = entry({ id: 'future', lastSuccessAt: NOW + 60 * MIN })
+    spreadEntries([future], NOW, 10_000, () => 0.5, false)
+    expect(future.nextAt).toBe(NOW + 5_000)
   })
 })
