@@ -3,7 +3,7 @@
  * row (figures, change, state) and when the two mute choices end. No Node, DOM or Electron.
  */
 import type { Account, StoreSnapshot, StoreStatus } from './model'
-import { ageText, isFromTheFuture } from './period'
+import { ageLine, isFromTheFuture } from './period'
 
 /** A store's state on the glance, most pressing first; waiting = no figures and no failure yet. */
 export type GlanceRowState = 'attention' | 'failing' | 'stale' | 'waiting' | 'ok'
@@ -62,7 +62,7 @@ export function glanceStore(
  */
 export function glanceAgeText(row: GlanceStore, now: Date): string | null {
   if (row.fetchedAt === null || !(row.stale || row.failing)) return null
-  return `as of ${ageText(row.fetchedAt, now)}`
+  return ageLine('as of', row.fetchedAt, now)
 }
 
 /** "+10.3 %", "−3.0 %", "±0.0 %". */

@@ -179,6 +179,18 @@ export function ageText(fetchedAt: string, now: Date): string {
   return `${Math.floor(hours / 24)} days ago`
 }
 
+/**
+ * The age as a phrase after `lead`: "as of 5 min ago", "updated just now"; when the age is unknown
+ * (not a time, or dated in the future after the clock was set back) "age unknown (clock changed)",
+ * which reads without the lead.
+ */
+export function ageLine(lead: string, fetchedAt: string, now: Date): string {
+  const at = new Date(fetchedAt).getTime()
+  if (!Number.isFinite(at)) return 'age unknown'
+  if (isFromTheFuture(at, now.getTime())) return 'age unknown (clock changed)'
+  return `${lead} ${ageText(fetchedAt, now)}`
+}
+
 /** True when `tz` is an IANA time zone this runtime knows (checked with Intl, never a hand-made list). */
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || tz.length > 64) return false

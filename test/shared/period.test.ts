@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  ageLine,
   ageText,
   change,
   isFromTheFuture,
@@ -75,5 +76,12 @@ describe('age', () => {
     expect(ageText('2026-11-29T15:00:00Z', now)).toBe('unknown age (clock changed)')
     expect(isFromTheFuture(Date.parse('2026-11-29T12:01:00Z'), now.getTime())).toBe(false)
     expect(isFromTheFuture(Date.parse('2026-11-29T12:02:01Z'), now.getTime())).toBe(true)
+  })
+
+  it('reads as a phrase after its lead, and on its own when the age is unknown', () => {
+    expect(ageLine('as of', '2026-11-29T11:55:00Z', now)).toBe('as of 5 min ago')
+    expect(ageLine('updated', '2026-11-29T12:00:00Z', now)).toBe('updated just now')
+    expect(ageLine('as of', '2026-11-29T15:00:00Z', now)).toBe('age unknown (clock changed)')
+    expect(ageLine('as of', 'yesterday', now)).toBe('age unknown')
   })
 })

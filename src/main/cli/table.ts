@@ -3,7 +3,7 @@
  * come from shared/comparison.ts (the very table the window draws); this file only lays them out.
  */
 import { formatCell, type Comparison } from '../../shared/comparison'
-import { ageText } from '../../shared/period'
+import { ageLine, ageText } from '../../shared/period'
 import { rowLabel, type StoreColumn } from '../core/comparisonCsv'
 import { failureLabel } from './exitCodes'
 import { cliMessage, columns, oneLine } from './output'
@@ -16,7 +16,7 @@ const totalText = (r: Comparison['rows'][number]) =>
 
 /** One line about a store: its age and state, e.g. "as of 5 min ago  ok". */
 function statusCells(c: StoreColumn, now: Date): string[] {
-  const age = c.snapshot ? `as of ${ageText(c.snapshot.fetchedAt, now)}` : 'no figures yet'
+  const age = c.snapshot ? ageLine('as of', c.snapshot.fetchedAt, now) : 'no figures yet'
   const failure = c.error ? `FAILED, ${failureLabel(c.error.kind)}: ${cliMessage(c.error.message)}` : ''
   switch (c.state) {
     case 'ok':

@@ -3,7 +3,7 @@ import { computed } from 'vue'
 import type { AccountView, SnapshotPair } from '../../../shared/ipc'
 import type { Settings, StoreStatus } from '../../../shared/model'
 import { buildComparison } from '../../../shared/comparison'
-import { ageText } from '../../../shared/period'
+import { ageLine } from '../../../shared/period'
 import { inUserOrder, nextSort, sortComparison } from '../comparisonView'
 import { useAccountsStore } from './accounts'
 import { getApi } from '../bridge'
@@ -56,7 +56,7 @@ export const useViewModel = defineStore('viewModel', () => {
       stores.value.map((s) => [
         s.account.id,
         s.pair
-          ? `as of ${ageText(s.pair.current.fetchedAt, new Date(snapshots.now))}`
+          ? ageLine('as of', s.pair.current.fetchedAt, new Date(snapshots.now))
           : s.status?.error
             ? s.status.error.message
             : 'no figures yet',
