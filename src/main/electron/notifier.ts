@@ -48,7 +48,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           if (p.group && groups.get(p.group) === n) groups.delete(p.group)
         })
         if (p.group) {
-          groups.get(p.group)?.close()
+          // Only a summary that took in the shown one replaces it; an older one stays on screen.
+          if (p.replaces) groups.get(p.group)?.close()
           groups.set(p.group, n)
         }
         n.show()

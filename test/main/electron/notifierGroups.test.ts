@@ -71,4 +71,15 @@ describe('notifier: outage summaries', () => {
     expect([...visible].map((n) => n.options.title)).toEqual(['6 stores unreachable', '2 stores recovered'])
     expect(created.closes).toBe(5)
   })
+
+  it('keeps an older outage notification on screen when a fresh one does not take it in', () => {
+    visible.clear()
+    let now = Date.parse('2025-03-10T10:00:00Z')
+    const notifier = createNotifier({ sound: () => false, open: () => undefined, now: () => now })
+    notifier.notify([alert('a', 'unreachable')])
+    now += 20 * 60_000
+    notifier.notify([alert('b', 'unreachable')])
+    // A is still down: its notification stays beside B's.
+    expect([...visible].map((n) => n.options.title)).toEqual(['a unreachable', 'b unreachable'])
+  })
 })

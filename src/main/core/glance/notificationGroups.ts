@@ -15,9 +15,13 @@ export type GroupKind = 'unreachable' | 'recovered'
 /** Two outage notifications of one kind this close together become one. */
 export const GROUP_WINDOW_MS = 15 * 60_000
 
-/** A grouped notification to show; it replaces the shown notification of the same `group`. */
+/**
+ * A grouped notification to show. `replaces`: it merges the stores of the shown notification of the
+ * same `group`, which it replaces; otherwise that one stays (its store may still be down).
+ */
 export interface GroupedNotification extends PlannedNotification {
   group?: GroupKind
+  replaces?: boolean
 }
 
 /** Per kind, the stores of the notification shown last and when it was shown (epoch ms). */
@@ -45,7 +49,8 @@ export function planGrouped(
   label: (store: string) => string,
 ): GroupedPlan {
   const shown = alerts.filter((a) => a.delivered)
-  const next: GroupState = forgetRecovered(state, shown)
+  // Every alert counts for who is down or back, shown or not (a recovery held back by quiet hours too).
+  const next: GroupState = forgetRecovered(state, alerts)
   const slots: (GroupKind | 'other')[] = []
   for (const a of shown) {
     const slot = isGroupKind(a.kind) ? a.kind : 'other'
@@ -73,13 +78,13 @@ function planOthers(shown: readonly Alert[], sound: boolean): PlannedNotificatio
  * A store that recovered is no longer counted among the unreachable ones, and one that became
  * unreachable again no longer among the recovered ones.
  */
-function forgetRecovered(state: GroupState, shown: readonly Alert[]): GroupState {
+function forgetRecovered(state: GroupState, alerts: readonly Alert[]): GroupState {
   const next: GroupState = {}
   for (const kind of KINDS) {
     const g = state[kind]
     if (!g) continue
     const opposite: GroupKind = kind === 'unreachable' ? 'recovered' : 'unreachable'
-    const flipped = new Set(shown.filter((a) => a.kind === opposite).map((a) => a.store))
+    const flipped = new Set(alerts.filter((a) => a.kind === opposite).map((a) => a.store))
     next[kind] = { shownAt: g.shownAt, stores: g.stores.filter((s) => !flipped.has(s)) }
   }
   return next
@@ -101,12 +106,13 @@ function planGroup(
   const stores = [...new Set([...recent, ...fresh.map((a) => a.store)])]
   state[kind] = { shownAt: now, stores }
   const silent = !sound
+  const replaces = recent.length > 0
   if (stores.length === 1) {
     const a = fresh[fresh.length - 1]!
-    return { title: a.title, body: a.body, silent, store: a.store, group: kind }
+    return { title: a.title, body: a.body, silent, store: a.store, group: kind, replaces }
   }
   const title = `${stores.length} ${stores.length === 1 ? 'store' : 'stores'} ${kind}`
   let body = `${title}: ${stores.map(label).join(', ')}.`
   if (body.length > MAX_BODY) body = `${body.slice(0, MAX_BODY - 1)}…`
-  return { title, body, silent, store: stores.length === 1 ? stores[0]! : null, group: kind }
+  return { title, body, silent, store: stores.length === 1 ? stores[0]! : null, group: kind, replaces }
 }

@@ -35,13 +35,21 @@ describe('outage notification groups', () => {
     const minutes = [0, 1, 2.5, 4, 6, 9]
     const { out } = feed(ids.map((id, i) => [minutes[i]!, [alert(id, 'unreachable')]]))
     expect(out.map((n) => n.length)).toEqual([1, 1, 1, 1, 1, 1])
-    expect(out[0]![0]).toEqual({ title: 'Store A unreachable', body: 'body of a', silent: true, store: 'a', group: 'unreachable' })
+    expect(out[0]![0]).toEqual({
+      title: 'Store A unreachable',
+      body: 'body of a',
+      silent: true,
+      store: 'a',
+      group: 'unreachable',
+      replaces: false,
+    })
     expect(out[1]![0]).toEqual({
       title: '2 stores unreachable',
       body: '2 stores unreachable: Store A, Store B.',
       silent: true,
       store: null,
       group: 'unreachable',
+      replaces: true,
     })
     expect(out[5]![0]!.title).toBe('6 stores unreachable')
     expect(out[5]![0]!.body).toBe('6 stores unreachable: Store A, Store B, Store C, Store D, Store E, Store F.')
@@ -75,6 +83,18 @@ describe('outage notification groups', () => {
       '3 stores unreachable',
       'Store D unreachable',
     ])
+    // The fresh one takes in nothing, so the summary of A, B and C stays on screen beside it.
+    expect(out.map((n) => n[0]!.replaces)).toEqual([false, true, true, false])
+  })
+
+  it('drops a store from the unreachable summary when it recovers, even if that recovery was not shown', () => {
+    const { out } = feed([
+      [0, [alert('a', 'unreachable')]],
+      [2, [alert('a', 'recovered', false)]],
+      [4, [alert('b', 'unreachable')]],
+    ])
+    expect(out[1]).toEqual([])
+    expect(out[2]!.map((p) => [p.title, p.replaces])).toEqual([['Store B unreachable', false]])
   })
 
   it('leaves other alerts as before (a summary past three) and ignores undelivered ones', () => {
