@@ -251,7 +251,9 @@ class AccountServiceImpl implements AccountService {
     if (!current.demo) this.assertWritable()
     const key = rawKey === undefined ? undefined : checkApiKey(rawKey)
     const preview = applyAccountPatch(current, patch)
-    if (key !== undefined) refuseKeyInFields(preview, key)
+    // A new name is checked against the key it will be saved with: the new one, else the stored one.
+    const checkWith = key ?? (preview.label !== current.label ? await this.storedKey(current).catch(() => null) : null)
+    if (checkWith) refuseKeyInFields(preview, checkWith)
     if (key !== undefined && !current.demo) await this.test(preview, key)
     const run = current.demo ? this.exclusive : this.locked
     return run(async () => {
@@ -282,6 +284,11 @@ class AccountServiceImpl implements AccountService {
       throw err
     }
     this.accounts = accounts
+  }
+
+  /** The key a store has now (demo stores' from memory); null when there is none. */
+  private storedKey(account: Account): Promise<string | null> {
+    return account.demo ? this.demoSecrets.get(account.id) : this.deps.secrets.get(account.id)
   }
 
   remove(id: string): Promise<{ warnings: string[]; keyLeft: boolean }> {

@@ -156,7 +156,13 @@ export const accountPatchSchema = z
   .partial()
 
 /** An account as kept in settings.json. Unknown fields are dropped (including `demo`). */
-export const storedAccountSchema = z.object({ id: accountIdSchema, ...identityFields, ...editableFields })
+/**
+ * A saved store's name: cleaned like a new one, but never refused. A name that was only control or
+ * direction characters (which older versions kept) becomes "Store" rather than losing the store.
+ */
+const storedLabel = z.string().transform((label) => cleanLabel(label).slice(0, MAX_LABEL_LENGTH) || 'Store')
+
+export const storedAccountSchema = z.object({ id: accountIdSchema, ...identityFields, ...editableFields, label: storedLabel })
 
 /**
  * An Electron accelerator for a global shortcut: one to four modifiers, then one key. A modifier

@@ -5,6 +5,7 @@ import { createAccountService, type AccountServiceDeps } from '../../../../src/m
 import { KeychainUnavailableError, MemorySecretStore } from '../../../../src/main/core/accounts/keychain'
 import { openSettingsFile, SettingsFileError, type SettingsFile } from '../../../../src/main/core/accounts/settingsFile'
 import { AccountError } from '../../../../src/main/core/accounts/accountErrors'
+import { storedAccountSchema } from '../../../../src/main/core/accounts/schemas'
 import { KEY, storeInput, tempDir } from './fixtures'
 
 /** A MemorySecretStore that records calls, so tests can check what reached "the keychain" and when. */
@@ -120,6 +121,9 @@ describe('account service: add', () => {
     }
     const a = await service.add(storeInput(), KEY)
     await expect(service.update(a.id, { label: KEY }, KEY)).rejects.toMatchObject({ kind: 'invalid' })
+    // Renamed without a new key: checked against the key the keychain holds.
+    await expect(service.update(a.id, { label: `shop ${KEY}` })).rejects.toMatchObject({ kind: 'invalid' })
+    expect((await service.update(a.id, { label: 'Main Street West' })).label).toBe('Main Street West')
     expect(testConnection).toHaveBeenCalledTimes(1)
     expect(await fileText()).not.toContain(KEY)
   })
@@ -129,6 +133,15 @@ describe('account service: add', () => {
     const a = await service.add(storeInput({ label: ' Evil\u0000\nline\u202Eabc\u2066 ' }), KEY)
     expect(a.label).toBe('Evil lineabc')
     await expect(service.add(storeInput({ label: '\u202E\n' }), KEY)).rejects.toMatchObject({ kind: 'invalid' })
+  })
+
+  it('never drops a saved store for its name: one made only of invisible characters reads as "Store"', () => {
+    const saved = { id: '0b7f3c1e-1a2b-4c3d-8e9f-001122334455', ...storeInput() }
+    for (const label of ['\u202e', '\u0000', '\u2066\u2069', 'x'.repeat(80)]) {
+      const parsed = storedAccountSchema.safeParse({ ...saved, label })
+      expect(parsed.success, JSON.stringify(label)).toBe(true)
+      expect(parsed.data!.label).toBe(label.startsWith('x') ? 'x'.repeat(60) : 'Store')
+    }
   })
 
   it('refuses a duplicate (same endpoint, user and account), naming the existing store', async () => {
