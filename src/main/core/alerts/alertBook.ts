@@ -24,6 +24,8 @@ export const LOG_DAYS = 90
 export type { LoggedAlert }
 
 interface AlertFile {
+  /** In memory only: gathered while the file could not be read, to be merged into it once it can. */
+  unsaved?: true
   version: typeof ALERT_FILE_VERSION
   state: EngineState
   log: LoggedAlert[]
@@ -141,6 +143,24 @@ export class NewerAlertFileError extends Error {
   }
 }
 
+/**
+ * The alerts and rule state gathered while the file could not be read, put onto the file as it is
+ * once it can be: the alerts after its own (numbered on from its next id), the stores' rule state
+ * of this run over its older one, this run's mute, and "all read" kept if everything was read.
+ */
+export function mergeUnsaved(disk: AlertFile, memory: AlertFile): AlertFile {
+  const log = [...disk.log, ...memory.log.map((a, i) => ({ ...a, id: disk.nextId + i }))]
+  const nextId = disk.nextId + memory.log.length
+  const allRead = memory.log.length > 0 && memory.readUpTo >= memory.nextId - 1
+  return {
+    version: disk.version,
+    state: { ...disk.state, stores: { ...disk.state.stores, ...memory.state.stores }, mute: memory.state.mute ?? disk.state.mute },
+    log,
+    nextId,
+    readUpTo: allRead ? nextId - 1 : disk.readUpTo,
+  }
+}
+
 const freshFile = (): AlertFile => ({ version: ALERT_FILE_VERSION, state: emptyEngineState(), log: [], nextId: 1, readUpTo: 0 })
 
 /** The file at start: a damaged one is set aside (the user told); a newer one is left as it is. */
@@ -151,8 +171,8 @@ async function load(path: string, now: () => Date, warn: (m: string) => void, re
   } catch (err) {
     // Not readable now (permissions, a folder in its place, a disk error): start without it rather
     // than not at all, and leave it alone; every save tries again and says why it could not.
-    warn(`The alert file ${path} could not be read (${readErrorText(err)}); alerts are shown but not saved until it can be.`)
-    return freshFile()
+    warn(`The alert file ${path} could not be read (${readErrorText(err)}); alerts are kept in memory and saved once it can be read.`)
+    return { ...freshFile(), unsaved: true }
   }
   // Alerts past the 90 days are dropped in memory at once; the file loses them at its next write.
   if (read.kind === 'ok') return { ...read.file, log: trimLog(read.file.log, now()) }
@@ -196,7 +216,9 @@ export async function updateAlertFile<T>(
   // not repeat), and the disk keeps the file it could not read or the newer one.
   if (readError !== null) throw readError
   if (read!.kind === 'newer') throw new NewerAlertFileError(read!.version)
-  await writeFileAtomic(path, `${JSON.stringify(next)}\n`)
+  // The in-memory flag never reaches the disk (the file's schema is strict).
+  const { unsaved: _inMemoryOnly, ...file } = next
+  await writeFileAtomic(path, `${JSON.stringify(file)}\n`)
   return [next, result]
 }
 
@@ -220,13 +242,20 @@ export async function openAlertBook(o: {
     queue('alerts', () =>
       lock.run(async () => {
         const [, result] = await updateAlertFile(path, data, (current) => {
-          const changed = change(current)
+          // The first clean read after an unreadable start takes in what this run gathered meanwhile.
+          const base = data.unsaved && current !== data ? mergeUnsaved(current, data) : current
+          const changed = change(base)
           // Every write drops what is past the 90 days, whatever the change.
           const r: [AlertFile, T] = [{ ...changed[0], log: trimLog(changed[0].log, now()) }, changed[1]]
           // Memory moves on even if the disk write fails: the alerts were raised and must not repeat.
           data = r[0]
           return r
         })
+        // Written: what this run gathered while the file could not be read is on disk now.
+        if (data.unsaved) {
+          const { unsaved: _written, ...saved } = data
+          data = saved
+        }
         return result
       }),
     )

@@ -3,13 +3,14 @@
  * gets) no longer stops the app: it starts and says why, raises alerts in memory without raising
  * them twice, and never replaces what it could not read.
  */
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppCore } from '../../../../src/main/core/app'
 import { MemorySecretStore } from '../../../../src/main/core/accounts'
 import { demoAccountInput, startDemoServer } from '../../../../src/main/core/demo'
+import { emptyEngineState } from '../../../../src/main/core/alerts/state'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -36,7 +37,7 @@ describe('an alert file that cannot be read', () => {
     const warnings = () => core.handlers['state:get'](null).then((s) => s.warnings.map((w) => w.message))
     expect(await warnings()).toContainEqual(
       expect.stringMatching(
-        /^The alert file .*alerts\.json could not be read \(EISDIR.*\); alerts are shown but not saved until it can be\.$/,
+        /^The alert file .*alerts\.json could not be read \(EISDIR.*\); alerts are kept in memory and saved once it can be read\.$/,
       ),
     )
 
@@ -56,5 +57,24 @@ describe('an alert file that cannot be read', () => {
     // What could not be read is still there, as it was.
     expect((await stat(join(dir, 'alerts.json'))).isDirectory()).toBe(true)
     expect(await readdir(join(dir, 'alerts.json'))).toEqual(['kept.txt'])
+
+    // The file becomes readable again, holding an alert another program (`watch`) logged meanwhile.
+    const elsewhere = { ...log.alerts[0]!, id: 1, store: 'other-store', kind: 'recordDay' as const, urgent: false }
+    await rm(join(dir, 'alerts.json'), { recursive: true })
+    const file = { version: 1, state: emptyEngineState(), log: [elsewhere], nextId: 2, readUpTo: 0 }
+    await writeFile(join(dir, 'alerts.json'), JSON.stringify(file))
+    // The key is accepted again: the recovery is logged after both, and the refusal is not raised again.
+    server.setFault('*', null)
+    core.monitor.refreshNow(store.id)
+    await core.monitor.whenIdle()
+    await core.alerts.settled()
+    const after = await core.handlers['alerts:list'](null)
+    const onDisk = JSON.parse(await readFile(join(dir, 'alerts.json'), 'utf8')) as { log: { id: number; kind: string }[] }
+    expect(onDisk.log.map((a) => [a.id, a.kind])).toEqual([
+      [1, 'recordDay'],
+      [2, 'keyRejected'],
+      [3, 'recovered'],
+    ])
+    expect(after.alerts.map((a) => a.kind).sort()).toEqual(['keyRejected', 'recordDay', 'recovered'])
   })
 })
