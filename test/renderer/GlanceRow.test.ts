@@ -2,24 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { glanceStore } from '../../src/shared/glance'
-import { DEFAULT_SIZES, type Account, type StoreStatus } from '../../src/shared/model'
+import { type Account, type StoreStatus } from '../../src/shared/model'
+import { testAccount } from '../helpers/testAccount'
 import { makeSnapshot } from '../helpers/snapshotFixtures'
 import GlanceRow from '../../src/renderer/src/components/GlanceRow.vue'
 
 const NOW = new Date('2025-03-15T12:00:00Z')
 const THREE_DAYS_AGO = new Date(NOW.getTime() - 3 * 86_400_000 - 5 * 3_600_000).toISOString()
-const account: Account = {
-  id: 'a',
-  label: 'Harbour Café',
-  endpoint: 'https://x',
-  userId: 'u',
-  accountId: 'a',
-  timeZone: 'UTC',
-  colour: '#2563eb',
-  enabled: true,
-  format: 'xml',
-  sizes: { ...DEFAULT_SIZES },
-}
+const account: Account = testAccount()
 const failingStatus: StoreStatus = {
   id: 'a',
   state: 'error',

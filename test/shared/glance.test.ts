@@ -1,22 +1,12 @@
 /** The glance row's staleness when the computer's clock was set back under saved figures. */
 import { describe, expect, it } from 'vitest'
 import { glanceAgeText, glanceStore } from '../../src/shared/glance'
-import { DEFAULT_SIZES, type Account } from '../../src/shared/model'
+import { type Account } from '../../src/shared/model'
+import { testAccount } from '../helpers/testAccount'
 import { makeSnapshot } from '../helpers/snapshotFixtures'
 
 const NOW = new Date('2025-03-15T12:00:00Z')
-const account: Account = {
-  id: 'a',
-  label: 'Harbour Café',
-  endpoint: 'https://x',
-  userId: 'u',
-  accountId: 'a',
-  timeZone: 'UTC',
-  colour: '#2563eb',
-  enabled: true,
-  format: 'xml',
-  sizes: { ...DEFAULT_SIZES },
-}
+const account: Account = testAccount()
 const at = (ms: number) => makeSnapshot(1, new Date(NOW.getTime() + ms).toISOString())
 
 describe('a glance row with figures dated in the future', () => {

@@ -13,7 +13,8 @@ import type { AppCore } from '../../../src/main/core/app'
 import type { AlertServiceEvents } from '../../../src/main/core/alerts/alertService'
 import type { LoggedAlert } from '../../../src/shared/alerts'
 import type { EventContract } from '../../../src/shared/ipc'
-import { DEFAULT_SETTINGS, DEFAULT_SIZES } from '../../../src/shared/model'
+import { DEFAULT_SETTINGS } from '../../../src/shared/model'
+import { testAccount } from '../../helpers/testAccount'
 
 const shown = vi.hoisted(() => [] as { title?: string; body?: string }[])
 const trays = vi.hoisted(() => [] as { tooltip: string; menu: { label?: string; click?: () => void }[] }[])
@@ -75,20 +76,7 @@ function fakeCore() {
   const core = {
     events,
     accounts: {
-      list: () => [
-        {
-          id: 'a',
-          label: 'Harbour Café',
-          endpoint: 'https://x',
-          userId: 'u',
-          accountId: 'a',
-          timeZone: 'UTC',
-          colour: '#2563eb',
-          enabled: true,
-          format: 'xml' as const,
-          sizes: { ...DEFAULT_SIZES },
-        },
-      ],
+      list: () => [testAccount()],
       settings: () => DEFAULT_SETTINGS,
     },
     monitor: {

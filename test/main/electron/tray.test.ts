@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { GlanceInput, MenuAction } from '../../../src/main/core/glance/glance'
-import { DEFAULT_SIZES } from '../../../src/shared/model'
+import { testAccount } from '../../helpers/testAccount'
 
 const trays = vi.hoisted(
   () =>
@@ -76,18 +76,7 @@ afterEach(async () => {
 
 const NOW = new Date('2025-03-15T12:00:00Z')
 function input(over: Partial<GlanceInput> = {}): GlanceInput {
-  const account = {
-    id: 'a',
-    label: 'Harbour Café',
-    endpoint: 'https://x',
-    userId: 'u',
-    accountId: 'a',
-    timeZone: 'UTC',
-    colour: '#2563eb',
-    enabled: true,
-    format: 'xml' as const,
-    sizes: { ...DEFAULT_SIZES },
-  }
+  const account = testAccount()
   return {
     accounts: [account],
     snapshots: [],

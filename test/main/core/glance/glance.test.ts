@@ -11,25 +11,14 @@ import {
   type GlanceInput,
 } from '../../../../src/main/core/glance/glance'
 import { glanceAgeText } from '../../../../src/shared/glance'
-import { DEFAULT_SIZES, type Account, type StoreStatus } from '../../../../src/shared/model'
+import { type Account, type StoreStatus } from '../../../../src/shared/model'
+import { testAccount } from '../../../helpers/testAccount'
 import { makeSnapshot } from '../../../helpers/snapshotFixtures'
 
 const NOW = new Date('2025-03-15T12:00:00Z')
 
 function account(id: string, over: Partial<Account> = {}): Account {
-  return {
-    id,
-    label: `Store ${id}`,
-    endpoint: 'https://x',
-    userId: 'u',
-    accountId: id,
-    timeZone: 'UTC',
-    colour: '#2563eb',
-    enabled: true,
-    format: 'xml',
-    sizes: { ...DEFAULT_SIZES },
-    ...over,
-  }
+  return testAccount({ id, label: `Store ${id}`, ...over })
 }
 function pair(id: string, thisMonth: number, same: number | null, fetchedAt = NOW.toISOString()) {
   const current = makeSnapshot(1, fetchedAt)
