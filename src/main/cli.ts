@@ -18,6 +18,7 @@ import { cliMessage, oneLine } from './cli/output'
 import { redact } from './core/redact'
 import { helpText, usageLine } from './cli/usage'
 import { openDebugLog } from './cli/debugLog'
+import { errorMessage } from '../shared/errorKind'
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -64,7 +65,7 @@ async function dispatch(args: string[], io: CliIo): Promise<number> {
 
 /** The message for a failure: what kind it was, then what to do. */
 function messageFor(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err)
+  const text = errorMessage(err)
   // Multi-line messages (e.g. "no stores yet" and what to do) keep their lines.
   const message = text.split('\n').map(cliMessage).join('\n')
   if (err instanceof DashboardError) return `${failureLabel(err.kind)}: ${message}`

@@ -24,6 +24,7 @@ import { outcomeClass } from './core/log/logger'
 import { sayKeepsRunningOnce, wireGlance } from './electron/glanceWiring'
 import { createGlanceWindow } from './electron/glanceWindow'
 import { saveWithDialog } from './electron/saveDialog'
+import { errorMessage } from '../shared/errorKind'
 
 // Both must happen before the app is ready: the sandbox for every renderer, the app:// scheme.
 sandboxAllRenderers()
@@ -135,13 +136,13 @@ function openLog(dir: string): FileLogger {
   setFailureLog(log)
   log.info('start', { version: app.getVersion(), electron: process.versions.electron, platform: `${process.platform}-${process.arch}` })
   process.on('unhandledRejection', (reason) =>
-    log.error('unhandledRejection', { class: outcomeClass(reason), message: reason instanceof Error ? reason.message : String(reason) }),
+    log.error('unhandledRejection', { class: outcomeClass(reason), message: errorMessage(reason) }),
   )
   return log
 }
 
 main().catch((err: unknown) => {
   // Never linger invisibly: say what failed and quit.
-  dialog.showErrorBox('Storeglance could not start', err instanceof Error ? err.message : String(err))
+  dialog.showErrorBox('Storeglance could not start', errorMessage(err))
   app.exit(1)
 })

@@ -12,3 +12,8 @@ export function errorKindOf(err: unknown): string | undefined {
     ? (err as { kind: string }).kind
     : undefined
 }
+
+/** The message of anything thrown: an Error's message, else the thrown value as text. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

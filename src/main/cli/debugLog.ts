@@ -8,6 +8,7 @@ import { userDataDir } from '../core/accounts'
 import { createFileLogger, type FileLogger } from '../core/log/fileLog'
 import { outcomeClass, rememberSecret } from '../core/log/logger'
 import type { CliIo } from './context'
+import { errorMessage } from '../../shared/errorKind'
 
 export interface DebugLog {
   logger: FileLogger
@@ -31,7 +32,7 @@ export function openDebugLog(io: CliIo, version: string, args: string[]): DebugL
   return {
     logger,
     failed(err, code) {
-      const message = err instanceof Error ? err.message : String(err)
+      const message = errorMessage(err)
       const stack = err instanceof Error && err.stack ? err.stack.split('\n').slice(1, 8).join(' | ') : undefined
       logger.error('failed', { code, class: outcomeClass(err), message, stack })
     },

@@ -5,6 +5,7 @@
 import type { Settings } from '../../shared/model'
 import { setLaunchAtLogin } from './loginItem'
 import { createShortcutManager } from './shortcut'
+import { errorMessage } from '../../shared/errorKind'
 
 /** What the desktop integration needs from the app. */
 export interface DesktopDeps {
@@ -38,7 +39,7 @@ export function createDesktopSettings(deps: DesktopDeps): DesktopSettings {
         login = settings.launchAtLogin
       } catch (err) {
         const what = settings.launchAtLogin ? 'turned on' : 'turned off'
-        deps.warn(`Launch at login could not be ${what}: ${err instanceof Error ? err.message : String(err)}`)
+        deps.warn(`Launch at login could not be ${what}: ${errorMessage(err)}`)
       }
     },
     dispose: () => shortcuts.dispose(),

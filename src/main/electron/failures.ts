@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../core/log/logger'
 import { outcomeClass } from '../core/log/logger'
+import { errorMessage } from '../../shared/errorKind'
 
 let logger: Logger | null = null
 
@@ -15,7 +16,7 @@ export function setFailureLog(log: Logger): void {
 
 /** Reports a failure nobody awaits: logged (class and message, redacted by the log), never thrown. */
 export function reportFailure(what: string, err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err)
+  const message = errorMessage(err)
   if (logger) logger.error(what, { class: outcomeClass(err), message })
   else console.error(`Storeglance: ${what} failed: ${message}`)
 }

@@ -1,9 +1,8 @@
 /** Counts in words: singular or plural, the Overview's coverage line and the Alerts badge. */
 
-/** "1 store", "3 stores"; `many` defaults to `one` + "s". */
-export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-}
+import { counted } from '../../shared/counted'
+
+export { counted }
 
 /**
  * What the Overview says the totals cover: nothing with one store and none hidden, "Totals cover

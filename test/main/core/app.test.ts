@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppCore } from '../../../src/main/core/app'
 import { MemorySecretStore } from '../../../src/main/core/accounts'
-import { startDemoServer, type DemoServer } from '../../../src/main/core/demo'
-import { DEFAULT_SIZES, type AccountInput } from '../../../src/shared/model'
+import { demoAccountInput, startDemoServer, type DemoServer } from '../../../src/main/core/demo'
+import type { AccountInput } from '../../../src/shared/model'
 import type { EventContract } from '../../../src/shared/ipc'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -41,20 +41,8 @@ async function server(stores = 2): Promise<DemoServer> {
   return s
 }
 
-function inputFor(s: DemoServer, i: number, label = `Store ${i}`): AccountInput {
-  const st = s.stores[i]!
-  return {
-    label,
-    endpoint: s.url,
-    userId: st.userId,
-    accountId: st.accountId,
-    timeZone: 'Europe/London',
-    colour: '#2563eb',
-    enabled: true,
-    format: 'xml',
-    sizes: { ...DEFAULT_SIZES },
-  }
-}
+const inputFor = (s: DemoServer, i: number, label = `Store ${i}`): AccountInput =>
+  demoAccountInput(s.url, { ...s.stores[i]!, label, timeZone: 'Europe/London' })
 
 const until = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 25))

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppCore } from '../../../src/main/core/app'
 import { KeychainUnavailableError, MemorySecretStore } from '../../../src/main/core/accounts'
-import { startDemoServer } from '../../../src/main/core/demo'
+import { demoAccountInput, startDemoServer } from '../../../src/main/core/demo'
 import type { SecretStore } from '../../../src/main/core/ports'
-import { DEFAULT_SIZES } from '../../../src/shared/model'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -53,20 +52,7 @@ it('reports hasKey null when the keychain cannot be asked, false only when it ho
   })
   await core.start()
   cleanups.push(() => core.stop())
-  const input = (i: number) => {
-    const s = server.stores[i]!
-    return {
-      label: `S${i}`,
-      endpoint: server.url,
-      userId: s.userId,
-      accountId: s.accountId,
-      timeZone: 'UTC',
-      colour: '#2563eb',
-      enabled: true,
-      format: 'xml' as const,
-      sizes: { ...DEFAULT_SIZES },
-    }
-  }
+  const input = (i: number) => demoAccountInput(server.url, { ...server.stores[i]!, label: `S${i}`, timeZone: 'UTC' })
   const a = await core.handlers['accounts:add']({ input: input(0), key: server.stores[0]!.key })
   const b = await core.handlers['accounts:add']({ input: input(1), key: server.stores[1]!.key })
   await keychain.inner.delete(b.id)

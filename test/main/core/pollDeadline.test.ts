@@ -11,8 +11,8 @@ import { join } from 'node:path'
 import { createAppCore } from '../../../src/main/core/app'
 import { MemorySecretStore } from '../../../src/main/core/accounts'
 import { createOffThreadParser } from '../../../src/main/core/api/offThread'
-import { startDemoServer, type DemoServer } from '../../../src/main/core/demo'
-import { DEFAULT_SIZES, type AccountInput } from '../../../src/shared/model'
+import { demoAccountInput, startDemoServer, type DemoServer } from '../../../src/main/core/demo'
+import type { AccountInput } from '../../../src/shared/model'
 import { bundleForNode } from '../../helpers/bundle'
 import { FakeClock } from '../../helpers/fakeClock'
 import { STALL } from '../../helpers/stallingParseWorker'
@@ -23,20 +23,8 @@ beforeAll(async () => {
 }, 30_000)
 afterAll(async () => bundle?.cleanup())
 
-function inputFor(s: DemoServer, i: number): AccountInput {
-  const st = s.stores[i]!
-  return {
-    label: `Store ${i}`,
-    endpoint: s.url,
-    userId: st.userId,
-    accountId: st.accountId,
-    timeZone: 'Europe/London',
-    colour: '#2563eb',
-    enabled: true,
-    format: 'xml',
-    sizes: { ...DEFAULT_SIZES },
-  }
-}
+const inputFor = (s: DemoServer, i: number): AccountInput =>
+  demoAccountInput(s.url, { ...s.stores[i]!, label: `Store ${i}`, timeZone: 'Europe/London' })
 
 const until = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 400 && !cond(); i++) await new Promise((r) => setTimeout(r, 25))

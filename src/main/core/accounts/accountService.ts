@@ -17,6 +17,7 @@ import { errorKindOf } from '../../../shared/errorKind'
 import type { DataLock } from '../dataLock'
 import { ExternalChanges, type AccountsReload } from './reloadDiff'
 import { rememberSecret } from '../log/logger'
+import { errorMessage } from '../../../shared/errorKind'
 
 /** Checks that `key` opens `account`'s dashboard; throws an Error whose message is for the user. */
 export type ConnectionTester = (account: Account, key: string) => Promise<unknown>
@@ -88,7 +89,6 @@ export type SettingsEdit = (settings: Settings, stores: readonly Account[]) => P
 const clone = <T>(v: T): T => structuredClone(v)
 /** Demo stores get stable ids, so their saved figures are found again at the next start. */
 const demoAccountId = (accountId: string) => `demo-${accountId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 /** Loads settings.json and returns the account service over it. */
 export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
@@ -203,7 +203,7 @@ class AccountServiceImpl implements AccountService {
     try {
       await this.deps.testConnection(account, key)
     } catch (err) {
-      const why = redact(errorText(err), key)
+      const why = redact(errorMessage(err), key)
       throw new AccountError(
         'connection',
         `Storeglance could not open the dashboard of "${account.label}" with this key: ${why}`,
@@ -217,7 +217,7 @@ class AccountServiceImpl implements AccountService {
       await this.deps.secrets.set(id, key)
     } catch (err) {
       if (err instanceof KeychainUnavailableError) throw err
-      throw new AccountError('keychain', `The API key could not be stored in the keychain: ${redact(errorText(err), key)}`)
+      throw new AccountError('keychain', `The API key could not be stored in the keychain: ${redact(errorMessage(err), key)}`)
     }
   }
 
@@ -305,7 +305,7 @@ class AccountServiceImpl implements AccountService {
       try {
         await this.deps.onRemoved?.(id)
       } catch (err) {
-        warnings.push(`"${acc.label}" was removed, but its saved figures could not all be deleted: ${errorText(err)}`)
+        warnings.push(`"${acc.label}" was removed, but its saved figures could not all be deleted: ${errorMessage(err)}`)
       }
       return { warnings, keyLeft }
     })
@@ -326,7 +326,7 @@ class AccountServiceImpl implements AccountService {
       } catch (err) {
         keyLeft = true
         warnings.push(
-          `"${acc.label}" was removed, but its API key could not be deleted from the keychain (${errorText(err)}). ` +
+          `"${acc.label}" was removed, but its API key could not be deleted from the keychain (${errorMessage(err)}). ` +
             `Delete the entry "${KEYCHAIN_SERVICE}/${id}" (service ${KEYCHAIN_SERVICE}, account ${id}) with your keychain app.`,
         )
       }

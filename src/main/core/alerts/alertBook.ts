@@ -15,6 +15,7 @@ import { isRecord } from '../../../shared/isRecord'
 import { step } from './engine'
 import { emptyEngineState, ENGINE_STATE_VERSION, type EngineState } from './state'
 import { ALERT_KINDS, type EngineContext, type EngineEvent, type LoggedAlert } from './types'
+import { errorMessage } from '../../../shared/errorKind'
 
 export const ALERT_FILE_NAME = 'alerts.json'
 export const ALERT_FILE_VERSION = 1
@@ -129,11 +130,6 @@ async function readAlertFile(path: string): Promise<ReadOutcome> {
   return result.success ? { kind: 'ok', file: result.data } : { kind: 'damaged' }
 }
 
-/** A read error in a few words: its code and message ("EISDIR: illegal operation on a directory, read"). */
-function readErrorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
-}
-
 /** Thrown instead of writing over an alert file of a newer Storeglance. */
 export class NewerAlertFileError extends Error {
   readonly kind = 'newer-version' as const
@@ -171,7 +167,7 @@ async function load(path: string, now: () => Date, warn: (m: string) => void, re
   } catch (err) {
     // Not readable now (permissions, a folder in its place, a disk error): start without it rather
     // than not at all, and leave it alone; every save tries again and says why it could not.
-    warn(`The alert file ${path} could not be read (${readErrorText(err)}); alerts are kept in memory and saved once it can be read.`)
+    warn(`The alert file ${path} could not be read (${errorMessage(err)}); alerts are kept in memory and saved once it can be read.`)
     return { ...freshFile(), unsaved: true }
   }
   // Alerts past the 90 days are dropped in memory at once; the file loses them at its next write.

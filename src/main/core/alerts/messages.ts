@@ -4,10 +4,9 @@
  * bounded line before it goes into a notification.
  */
 import type { ErrorKind } from '../../../shared/model'
+import { counted } from '../../../shared/counted'
 
 const n = (v: number) => v.toLocaleString('en-US')
-/** "1 transaction", "612 transactions". */
-const count = (v: number, one: string) => `${n(v)} ${v === 1 ? one : `${one}s`}`
 
 /** Server or error text as one short line (no control characters, at most 160 characters). */
 export function shortLine(text: string): string {
@@ -23,7 +22,7 @@ export interface Text {
 /** `unreachable`: `polls` consecutive transport failures. */
 export function unreachableText(label: string, polls: number, error: { kind: ErrorKind; message: string }): Text {
   const why = shortLine(error.message) || error.kind
-  return { title: `${label} is unreachable`, body: `${label} failed ${count(polls, 'poll')} in a row (${error.kind}: ${why}).` }
+  return { title: `${label} is unreachable`, body: `${label} failed ${counted(polls, 'poll')} in a row (${error.kind}: ${why}).` }
 }
 
 /** `keyRejected`: the server refused the key or permission, or the keychain failed. */
@@ -40,7 +39,7 @@ export function keyRejectedText(label: string, error: { kind: ErrorKind; message
 
 /** `recovered`: the first success after an urgent alert. */
 export function recoveredText(label: string, thisMonth: number | null): Text {
-  const figure = thisMonth === null ? '' : `: ${count(thisMonth, 'transaction')} this month`
+  const figure = thisMonth === null ? '' : `: ${counted(thisMonth, 'transaction')} this month`
   return { title: `${label} is back`, body: `${label} answered again${figure}.` }
 }
 
@@ -50,7 +49,7 @@ export function behindPaceText(label: string, thisMonth: number, samePeriod: num
   const pct = samePeriod > 0 ? Math.round((1 - thisMonth / samePeriod) * 100) : 0
   return {
     title: `${label} is behind last month`,
-    body: `${label} is ${pct} % behind last month: ${count(thisMonth, 'transaction')} against ${n(samePeriod)} by this date`,
+    body: `${label} is ${pct} % behind last month: ${counted(thisMonth, 'transaction')} against ${n(samePeriod)} by this date`,
   }
 }
 
@@ -58,7 +57,7 @@ export function behindPaceText(label: string, thisMonth: number, samePeriod: num
 export function quietStoreText(label: string, minutes: number, thisMonth: number): Text {
   return {
     title: `No transactions at ${label}`,
-    body: `${label} has had no new transaction for ${count(minutes, 'minute')} (still ${n(thisMonth)} this month).`,
+    body: `${label} has had no new transaction for ${counted(minutes, 'minute')} (still ${n(thisMonth)} this month).`,
   }
 }
 
@@ -66,7 +65,7 @@ export function quietStoreText(label: string, minutes: number, thisMonth: number
 export function recordDayText(label: string, today: number, best: number, days: number): Text {
   return {
     title: `Record day at ${label}`,
-    body: `${label} has ${count(today, 'transaction')} today, more than on any of the previous ${count(days, 'day')} (best so far ${n(best)}).`,
+    body: `${label} has ${counted(today, 'transaction')} today, more than on any of the previous ${counted(days, 'day')} (best so far ${n(best)}).`,
   }
 }
 
@@ -84,6 +83,6 @@ export function targetText(label: string, projection: number, target: number): T
   const pct = Math.round((projection / target) * 100)
   return {
     title: `${label} is off its monthly target`,
-    body: `${label} is projected at ${count(projection, 'transaction')} this month, ${pct} % of its target of ${n(target)}.`,
+    body: `${label} is projected at ${counted(projection, 'transaction')} this month, ${pct} % of its target of ${n(target)}.`,
   }
 }

@@ -8,8 +8,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../../../../src/main/core/app'
 import { MemorySecretStore } from '../../../../src/main/core/accounts'
-import { startDemoServer } from '../../../../src/main/core/demo'
-import { DEFAULT_SIZES } from '../../../../src/shared/model'
+import { demoAccountInput, startDemoServer } from '../../../../src/main/core/demo'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -47,17 +46,7 @@ describe('alerts in the app core', () => {
     const app = await core(dir, secrets)
     const st = server.stores[0]!
     const added = await app.handlers['accounts:add']({
-      input: {
-        label: 'Harbour Café',
-        endpoint: server.url,
-        userId: st.userId,
-        accountId: st.accountId,
-        timeZone: 'UTC',
-        colour: '#2563eb',
-        enabled: true,
-        format: 'xml',
-        sizes: { ...DEFAULT_SIZES },
-      },
+      input: demoAccountInput(server.url, { ...st, label: 'Harbour Café', timeZone: 'UTC' }),
       key: st.key,
     })
     await pollNow(app, added.id)

@@ -9,9 +9,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../../../../src/main/core/app'
 import { MemorySecretStore } from '../../../../src/main/core/accounts'
-import { startDemoServer } from '../../../../src/main/core/demo'
+import { demoAccountInput, startDemoServer } from '../../../../src/main/core/demo'
 import { emptyEngineState } from '../../../../src/main/core/alerts/state'
-import { DEFAULT_SIZES } from '../../../../src/shared/model'
 import { FakeClock } from '../../../helpers/fakeClock'
 
 const MB = 1024 * 1024
@@ -48,9 +47,8 @@ describe('the app core over oversized or aged alert data', () => {
     const secrets = new MemorySecretStore()
     const first = await core(dir, secrets)
     const st = server.stores[0]!
-    const input = { label: 'Harbour Café', endpoint: server.url, userId: st.userId, accountId: st.accountId }
     const added = await first.handlers['accounts:add']({
-      input: { ...input, timeZone: 'UTC', colour: '#2563eb', enabled: true, format: 'xml', sizes: { ...DEFAULT_SIZES } },
+      input: demoAccountInput(server.url, { ...st, label: 'Harbour Café', timeZone: 'UTC' }),
       key: st.key,
     })
     await first.monitor.whenIdle()
