@@ -4,6 +4,7 @@
  */
 import { openAlertBook } from '../../core/alerts'
 import { isIsoDay } from '../../core/api/bounds'
+import { isInstant } from '../../../shared/period'
 import { userDataDir } from '../../core/accounts'
 import { optional, parseCommand } from '../args'
 import type { CliIo } from '../context'
@@ -12,13 +13,16 @@ import { helpText } from '../usage'
 import { alertJson, alertText } from './alerts'
 
 const COMMAND = 'alerts history'
-const ISO = /^(\d{4}-\d{2}-\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+/** A zone at the end of an instant: Z, +01:00 or +0100. */
+const ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/
 
-/** A date or instant whose day and time exist (Date.parse would take 2025-02-30 as 2 March). */
+/**
+ * A date or instant whose day and time exist (Date.parse would take 2025-02-30 as 2 March): a
+ * calendar day, or an instant checked as the calendar module checks one (a zone-less one as if UTC).
+ */
 function isRealMoment(raw: string): boolean {
-  const m = ISO.exec(raw)
-  if (!m || !isIsoDay(m[1]!)) return false
-  return m[2] === undefined || (Number(m[3]) <= 23 && Number(m[4]) <= 59 && Number(m[6] ?? 0) <= 59)
+  if (raw.length === 10) return isIsoDay(raw)
+  return isInstant(ZONE.test(raw) ? raw : `${raw}Z`)
 }
 
 /** --since: an ISO date or instant; undefined when absent. */
