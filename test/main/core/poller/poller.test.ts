@@ -40,6 +40,17 @@ function setup(over: Partial<PollerOptions> & { poll: PollerOptions['poll'] }, c
   return { poller, statuses }
 }
 
+/** One store every 300 s, polled by hand (`manualPolls`), its first poll just sent and open. */
+async function oneStoreInFlight() {
+  const clock = new FakeClock()
+  const p = manualPolls(clock)
+  const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
+  poller.setTargets(targets(1, 300))
+  poller.start()
+  await clock.advance(0)
+  return { p, poller }
+}
+
 const MIN = 60_000
 const targets = (n: number, intervalSec = 300) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, intervalSec }))
 
@@ -251,12 +262,7 @@ describe('the poller', () => {
   })
 
   it('runs an immediate refresh asked during a poll as soon as that poll settles, past debounce and backoff', async () => {
-    const clock = new FakeClock()
-    const p = manualPolls(clock)
-    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
-    poller.setTargets(targets(1, 300))
-    poller.start()
-    await clock.advance(0)
+    const { p, poller } = await oneStoreInFlight()
     expect(p.open().length).toBe(1)
     // The key is fixed while the poll with the old key is still out: it fails, then polls again at once.
     poller.refresh('s0', true)
@@ -279,24 +285,14 @@ describe('the poller', () => {
   })
 
   it('does not rerun a store in flight on a plain (debounced) refresh', async () => {
-    const clock = new FakeClock()
-    const p = manualPolls(clock)
-    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
-    poller.setTargets(targets(1, 300))
-    poller.start()
-    await clock.advance(0)
+    const { p, poller } = await oneStoreInFlight()
     poller.refresh('s0')
     await p.settle('s0')
     expect(p.calls.length).toBe(1)
   })
 
   it('restarts a poll whose account changed: aborted without counting a failure, then asked again at once', async () => {
-    const clock = new FakeClock()
-    const p = manualPolls(clock)
-    const { poller } = setup({ poll: p.poll, spreadMs: () => 0 }, clock)
-    poller.setTargets(targets(1, 300))
-    poller.start()
-    await clock.advance(0)
+    const { p, poller } = await oneStoreInFlight()
     expect(poller.isPolling('s0')).toBe(true)
     poller.restart('s0')
     await flush()
